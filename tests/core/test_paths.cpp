@@ -1,0 +1,27 @@
+#include "test_paths.h"
+
+#include <boost/test/unit_test.hpp>
+
+#include <stdexcept>
+#include <string_view>
+
+namespace nuanxin::test {
+namespace {
+
+std::string argument(std::string_view name) {
+    const auto& suite = boost::unit_test::framework::master_test_suite();
+    const std::string prefix = "--" + std::string(name) + "=";
+    for (int i = 1; i < suite.argc; ++i) {
+        const std::string_view arg = suite.argv[i];
+        if (arg.substr(0, prefix.size()) == prefix) return std::string(arg.substr(prefix.size()));
+    }
+    throw std::runtime_error("missing test argument " + prefix + " (CTest passes it after --)");
+}
+
+} // namespace
+
+std::string dataDir() { return argument("data-dir"); }
+std::string sharedDir() { return argument("shared-dir"); }
+std::string workDir() { return argument("work-dir"); }
+
+} // namespace nuanxin::test
