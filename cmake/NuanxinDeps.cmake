@@ -38,7 +38,6 @@ if(NUANXIN_BUILD_UI)
   # No obsolete API: the project must compile against the current names only.
   target_compile_definitions(nuanxin_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
   if(EMSCRIPTEN)
-    target_compile_options(nuanxin_imgui PUBLIC "SHELL:-s USE_GLFW=3")
     target_link_options(nuanxin_imgui PUBLIC "SHELL:-s USE_GLFW=3" "SHELL:-s USE_WEBGL2=1"
       "SHELL:-s FULL_ES3=1" "SHELL:-s MIN_WEBGL_VERSION=2" "SHELL:-s MAX_WEBGL_VERSION=2")
   else()

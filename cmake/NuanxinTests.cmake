@@ -2,9 +2,10 @@
 # Registers one CTest test per Boost.Test suite found in SOURCES (BOOST_AUTO_TEST_SUITE(x)),
 # so a suite is named once, in its source, and CTest's summary lists each of them.
 # Natively the test runs the executable; in an Emscripten build CMake runs it through
-# CMAKE_CROSSCOMPILING_EMULATOR (node). Extra ARGS go to the suites after "--".
+# CMAKE_CROSSCOMPILING_EMULATOR (node). COMMAND_PREFIX replaces the executable (e.g. node and
+# a .js file of another build tree). Extra ARGS go to the suites after "--".
 function(nuanxin_boost_suites)
-  cmake_parse_arguments(S "" "TARGET;PREFIX;COMMAND_PREFIX" "SOURCES;ARGS" ${ARGN})
+  cmake_parse_arguments(S "" "TARGET;PREFIX" "COMMAND_PREFIX;SOURCES;ARGS" ${ARGN})
   set(suites)
   foreach(src ${S_SOURCES})
     file(STRINGS "${src}" lines REGEX "^BOOST_AUTO_TEST_SUITE\\(")
@@ -18,7 +19,8 @@ function(nuanxin_boost_suites)
     if(S_COMMAND_PREFIX)
       set(cmd ${S_COMMAND_PREFIX})
     else()
-      set(cmd $<TARGET_FILE:${S_TARGET}>)
+      # The bare target name (not $<TARGET_FILE>) lets CTest prepend the emulator (node).
+      set(cmd ${S_TARGET})
     endif()
     add_test(NAME ${S_PREFIX}.${suite}
       COMMAND ${cmd} --run_test=${suite} --report_level=short -- ${S_ARGS})

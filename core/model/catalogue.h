@@ -1,6 +1,8 @@
 #pragma once
 #include <array>
+#include <cstddef>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string_view>
 
@@ -99,6 +101,8 @@ struct KindInfo {
     bool service;          ///< a visit or a job done at the door rather than goods or cash
 };
 
+/// @brief The catalogue entry of `kind`. @pre kind < Kind::Count_ (out-of-range values, e.g.
+/// from a damaged file, get the Coal entry; validate() reports them first).
 [[nodiscard]] const KindInfo& kindInfo(Kind kind);
 
 /// @brief Stable file names and display keys of the small enums, in enum order.
@@ -120,8 +124,10 @@ struct KindInfo {
 [[nodiscard]] Str label(Unit v);
 [[nodiscard]] Str label(Urgency v);
 [[nodiscard]] Str label(NeedStatus v);
+[[nodiscard]] Str label(OfferStatus v);
 [[nodiscard]] Str label(AllocationStatus v);
 [[nodiscard]] Str label(DonorType v);
+[[nodiscard]] Str label(Sex v);
 
 /// @brief Parses a stable name back to its value ("dibao" → Category::Dibao); nullopt otherwise.
 template <class E>

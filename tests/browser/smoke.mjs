@@ -1,0 +1,166 @@
+#!/usr/bin/env node
+// browser.smoke: serves the web build with wasm/serve.mjs, opens it in Debian's Chromium through
+// playwright-core (software WebGL 2, TOOLCHAIN.md quirk 9) and checks that
+//   - nuanxin.wasm is served as application/wasm;
+//   - window.nuanxin.summary() reports the households/needs/offers of demo.json, counted here
+//     from the JSON itself (independent of the C++ loader), and the language 'zh' by default;
+//   - the page is not blank: the screenshot, decoded in the page, has many distinct colours.
+// usage: node smoke.mjs --site DIR --data demo.json --out DIR [--serve serve.mjs] [--timeout S]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const MIN_COLOURS = 20;
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
+  '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync',
+];
+
+function parseArgs(argv) {
+  const args = { serve: path.resolve(here, '../../wasm/serve.mjs'), timeout: 90 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '');
+    if (!['site', 'data', 'out', 'serve', 'timeout'].includes(key) || argv[i + 1] === undefined) {
+      throw new Error(`unknown or incomplete argument ${argv[i]}`);
+    }
+    args[key] = key === 'timeout' ? Number(argv[i + 1]) : path.resolve(argv[i + 1]);
+  }
+  for (const key of ['site', 'data', 'out']) if (!args[key]) throw new Error(`--${key} is required`);
+  return args;
+}
+
+/** Counts from the data file itself: {"format": "nuanxin-dataset", "dataset": {...}} (core/serial). */
+function expectedCounts(file) {
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  if (doc.format !== 'nuanxin-dataset' || typeof doc.dataset !== 'object') {
+    throw new Error(`${file} is not a nuanxin data set (format: ${doc.format})`);
+  }
+  const count = (key) => (Array.isArray(doc.dataset[key]) ? doc.dataset[key].length : 0);
+  return { households: count('households'), needs: count('needs'), offers: count('offers') };
+}
+
+/** Starts serve.mjs on a free port; resolves with the URL it prints and the child process. */
+function startServer(serveScript, root) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [serveScript, '--root', root, '--port', '0'],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error('serve.mjs did not start within 10 s')), 10000);
+    child.stdout.on('data', (chunk) => {
+      buffered += chunk;
+      const m = buffered.match(/serving (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) { clearTimeout(timer); resolve({ url: m[1], child }); }
+    });
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.mjs exited (${code})`)); });
+  });
+}
+
+async function loadPlaywright() {
+  try {
+    return (await import('playwright-core')).chromium;
+  } catch {
+    throw new Error(`playwright-core is not installed in ${here}: run scripts/setup.sh (npm ci there)`);
+  }
+}
+
+async function run(args, failures) {
+  const expected = expectedCounts(args.data);
+  if (expected.households === 0) failures.push(`${args.data} has no households: nothing would be checked`);
+  const chromium = await loadPlaywright();
+  mkdirSync(args.out, { recursive: true });
+  const server = await startServer(args.serve, args.site);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'nuanxin-chromium-'));
+  let context;
+  try {
+    // A fresh profile every run: no cached wasm, no language saved by an earlier run.
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS,
+      viewport: { width: 1280, height: 800 },
+    });
+    const page = context.pages()[0] ?? await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
+    const wasmTypes = [];
+    page.on('response', (r) => {
+      if (new URL(r.url()).pathname.endsWith('.wasm')) wasmTypes.push(r.headers()['content-type'] ?? '(none)');
+    });
+
+    await page.goto(server.url, { waitUntil: 'load' });
+    try {
+      await page.waitForFunction(() => window.nuanxin && window.nuanxin.summary().households > 0,
+        null, { timeout: args.timeout * 1000, polling: 250 });
+      // A few frames more so the frame times and the screenshot reflect the settled page.
+      await page.waitForFunction(() => window.nuanxin.summary().frames >= 30, null,
+        { timeout: 30000, polling: 250 });
+    } catch (e) {
+      const last = await page.evaluate(() => window.nuanxin && window.nuanxin.summary()).catch(() => null);
+      throw new Error(`the app never reported households > 0 (last summary: ${JSON.stringify(last)}; ` +
+        `page errors: ${pageErrors.join(' | ') || 'none'})`);
+    }
+    const summary = await page.evaluate(() => window.nuanxin.summary());
+    console.log(`browser.smoke: summary ${JSON.stringify(summary)}`);
+    console.log(`browser.smoke: expected ${JSON.stringify(expected)} (counted from ${args.data})`);
+    for (const key of Object.keys(expected)) {
+      if (summary[key] !== expected[key]) {
+        failures.push(`${key}: page reports ${summary[key]}, ${path.basename(args.data)} holds ${expected[key]}`);
+      }
+    }
+    if (summary.lang !== 'zh') failures.push(`default language is ${JSON.stringify(summary.lang)}, expected "zh"`);
+    if (!Array.isArray(summary.plugins)) failures.push('summary().plugins is not an array');
+    for (const key of ['frame_ms_p50', 'frame_ms_p95']) {
+      if (typeof summary[key] !== 'number' || !(summary[key] > 0)) failures.push(`${key} is ${summary[key]}`);
+    }
+    if (wasmTypes.length === 0) failures.push('no .wasm response was seen');
+    for (const t of wasmTypes) if (t !== 'application/wasm') failures.push(`.wasm served as ${t}`);
+    const readOnly = await page.evaluate(() => {
+      try { window.nuanxin = null; } catch { /* strict mode would throw; either way it must stay */ }
+      return typeof window.nuanxin.summary === 'function';
+    });
+    if (!readOnly) failures.push('window.nuanxin could be replaced');
+    if (pageErrors.length) failures.push(`page errors: ${pageErrors.join(' | ')}`);
+
+    const png = await page.screenshot({ fullPage: false });
+    const shot = path.join(args.out, 'browser-smoke.png');
+    writeFileSync(shot, png);
+    // Decode the PNG in the page (no image library here): draw it into a 2D canvas, count colours.
+    const colours = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const px = ctx.getImageData(0, 0, img.width, img.height).data;
+      const seen = new Set();
+      for (let i = 0; i < px.length; i += 4) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+      return seen.size;
+    }, png.toString('base64'));
+    console.log(`browser.smoke: screenshot ${shot} (${colours} distinct colours)`);
+    if (colours <= MIN_COLOURS) failures.push(`the page looks blank: ${colours} distinct colours in ${shot}`);
+  } finally {
+    if (context) await context.close().catch(() => {});
+    server.child.kill('SIGTERM');
+    rmSync(profile, { recursive: true, force: true });
+  }
+}
+
+const failures = [];
+try {
+  await run(parseArgs(process.argv.slice(2)), failures);
+} catch (e) {
+  failures.push(e.message);
+}
+if (failures.length) {
+  console.error(`browser.smoke: FAILED\n  ${failures.join('\n  ')}`);
+  process.exit(1);
+}
+console.log('browser.smoke: ok');

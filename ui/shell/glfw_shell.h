@@ -1,0 +1,51 @@
+#pragma once
+#include <string>
+
+struct GLFWwindow;
+
+namespace nuanxin {
+
+class App;
+
+/// @brief How to open the window; the only values that differ between desktop and browser.
+struct ShellOptions {
+    const char* title = "";
+    int width = 1280;
+    int height = 800;
+    const char* glslVersion = "#version 130"; ///< "#version 300 es" for WebGL 2
+    int glMajor = 3;
+    int glMinor = 0;
+    /// Frames per screen refresh for glfwSwapInterval; 0 leaves it alone (the browser paces
+    /// frames through requestAnimationFrame, and Emscripten's glfwSwapInterval would complain
+    /// before its main loop exists).
+    int swapInterval = 1;
+};
+
+/// @brief A GLFW window with an OpenGL context and ImGui's GLFW + OpenGL3 backends. Both front
+/// ends use GLFW (the browser through Emscripten's built-in port), so the window setup and the
+/// per-frame sequence are written once, here; their mains only choose options and drive the loop.
+class GlfwShell {
+public:
+    GlfwShell() = default;
+    GlfwShell(const GlfwShell&) = delete;
+    GlfwShell& operator=(const GlfwShell&) = delete;
+    ~GlfwShell();
+
+    /// @brief Creates the window, the GL context and the ImGui context. False with `error` set
+    /// when GLFW or the context cannot be created (e.g. no display).
+    bool open(const ShellOptions& options, std::string* error);
+    /// @brief Polls events and renders one frame of `app`.
+    void frame(App& app);
+    /// @brief The user asked to close the window.
+    [[nodiscard]] bool closeRequested() const;
+    void setTitle(const char* title);
+    [[nodiscard]] GLFWwindow* window() const { return m_window; }
+
+private:
+    void close();
+
+    GLFWwindow* m_window = nullptr;
+    bool m_imgui = false;
+};
+
+} // namespace nuanxin
