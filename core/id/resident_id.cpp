@@ -34,8 +34,17 @@ FieldError idError(std::string_view text, Str reason, std::string detail = {}) {
 // The address code must name a place of the registry: a county, or a city or province in the
 // padded form used for numbers issued at that level (510100, 510000). find() takes exactly
 // those for a 6-digit code, as it reads "xx0000" and "xxxx00" as the padded forms.
-bool knownIssuingDivision(std::string_view code, const DivisionRegistry& divisions) {
-    return divisions.find(code) != nullptr;
+// An ID number keeps the county code of the day it was issued, and county codes are abolished
+// or renumbered over time (510122 双流县 became 510116 双流区 in 2015). The embedded list is the
+// current one, so a county code missing from it is accepted when its city exists (flagged
+// legacyDivision); a code outside every known city is refused.
+enum class IssuingDivision { Known, Legacy, Unknown };
+
+IssuingDivision issuingDivision(std::string_view code, const DivisionRegistry& divisions) {
+    if (divisions.find(code) != nullptr) return IssuingDivision::Known;
+    const Division* city = divisions.find(code.substr(0, 4));
+    if (city != nullptr && city->level == DivisionLevel::City) return IssuingDivision::Legacy;
+    return IssuingDivision::Unknown;
 }
 
 } // namespace
@@ -68,13 +77,13 @@ Result<ResidentId> parseResidentId(std::string_view text, const DivisionRegistry
     FieldErrors errors;
     if (number.size() != kLength) {
         errors.push_back(idError(number, Str::ErrIdLength,
-                                 "expected 18, got " + std::to_string(utf8Length(number))));
+                                 std::to_string(utf8Length(number))));
     }
     // Digits everywhere but the 18th position, which may also be X. Report the first bad one.
     for (std::size_t i = 0; i < number.size(); ++i) {
         const char c = number[i];
         if (isDigit(c) || (i == kLength - 1 && c == 'X')) continue;
-        errors.push_back(idError(number, Str::ErrIdDigits, "position " + std::to_string(i + 1)));
+        errors.push_back(idError(number, Str::ErrIdDigits, std::to_string(i + 1)));
         break;
     }
     // The parts below only mean something when the layout is right; with a wrong length every
@@ -86,14 +95,16 @@ Result<ResidentId> parseResidentId(std::string_view text, const DivisionRegistry
         const char expected = residentIdCheckChar(digits);
         if (number[17] != expected) {
             errors.push_back(
-                idError(number, Str::ErrIdCheckChar, std::string("expected ") + expected));
+                idError(number, Str::ErrIdCheckChar, std::string(1, expected)));
         }
     }
 
     ResidentId id;
     const std::string_view division = digits.substr(0, 6);
-    if (allDigits(division) && !knownIssuingDivision(division, divisions)) {
-        errors.push_back(idError(number, Str::ErrIdDivision));
+    if (allDigits(division)) {
+        const IssuingDivision known = issuingDivision(division, divisions);
+        if (known == IssuingDivision::Unknown) errors.push_back(idError(number, Str::ErrIdDivision));
+        id.legacyDivision = known == IssuingDivision::Legacy;
     }
     const std::string_view birth = digits.substr(6, 8);
     if (allDigits(birth)) {

@@ -16,6 +16,9 @@ struct ResidentId {
     Date birth;
     int sequence = 0;         ///< 3-digit order code; odd for men, even for women
     Sex sex = Sex::Female;
+    /// @brief The county code is not in the current list but its city is: a number issued under
+    /// a county since abolished or renumbered (still valid for its holder).
+    bool legacyDivision = false;
 
     /// @brief Age in whole years on the given day.
     [[nodiscard]] int ageOn(const Date& day) const { return birth.yearsUntil(day); }
@@ -29,7 +32,8 @@ struct ResidentId {
 
 /// @brief Validates and parses an ID number. Refuses, with the reason: wrong length, non-digits,
 /// a wrong check character, an impossible or future birth date (after `today`), or a division
-/// code the registry does not know (a county, or a city/province in padded form).
+/// code under no known city (a code of a since-abolished county inside a known city is accepted
+/// and flagged legacyDivision).
 /// A lower-case 'x' is accepted and stored upper-case.
 [[nodiscard]] Result<ResidentId> parseResidentId(std::string_view text,
                                                  const DivisionRegistry& divisions,

@@ -117,7 +117,7 @@ void checkKindAndUnit(FieldErrors& errors, Kind kind, Unit unit) {
     const bool unitOk = checkEnum(errors, "unit", unit);
     if (kindOk && unitOk && kindInfo(kind).unit != unit) {
         add(errors, "unit", std::string(name(unit)), Str::ErrUnitMismatch,
-            "expected " + std::string(name(kindInfo(kind).unit)));
+            std::string(name(kindInfo(kind).unit)));
     }
 }
 

@@ -5,12 +5,15 @@ namespace nuanxin {
 std::string FieldError::describe(Lang lang) const {
     std::string out = field;
     if (!out.empty()) out += ": ";
-    out += tr(reason, lang);
-    if (!detail.empty()) {
-        out += " (";
-        out += detail;
-        out += ')';
+    // A text with "{}" takes the detail in its own word order (Chinese and English differ);
+    // otherwise the detail follows in brackets.
+    std::string text = tr(reason, lang);
+    if (const auto slot = text.find("{}"); slot != std::string::npos) {
+        text.replace(slot, 2, detail);
+    } else if (!detail.empty()) {
+        text += " (" + detail + ')';
     }
+    out += text;
     if (!value.empty()) {
         out += " [";
         out += value;

@@ -24,7 +24,9 @@ int runValidateId(Args& args) {
     std::cout << tr(Str::CliIdValid, lang) << '\n'
               << "  " << tr(Str::CliIdNumber, lang) << sep << id.masked() << '\n'
               << "  " << tr(Str::CliIdDivision, lang) << sep << divisions.fullName(id.divisionCode)
-              << " (" << id.divisionCode << ")\n"
+              << " (" << id.divisionCode << ")"
+              << (id.legacyDivision ? std::string(" ") + tr(Str::CliIdLegacyDivision, lang) : "")
+              << '\n'
               << "  " << tr(Str::CliIdBirth, lang) << sep << id.birth.iso() << '\n'
               << "  " << tr(Str::CliIdSex, lang) << sep << tr(label(id.sex), lang) << '\n'
               << "  " << tr(Str::CliIdAge, lang) << sep << id.ageOn(today) << '\n';
