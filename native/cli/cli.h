@@ -47,5 +47,8 @@ struct UsageError {
 int runDemo(Args& args);
 int runValidateId(Args& args);
 int runInfo(Args& args);
+int runMatch(Args& args);
+int runSolveAssignment(Args& args);
+int runBenchMatch(Args& args);
 
 } // namespace nuanxin::cli

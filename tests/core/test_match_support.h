@@ -70,8 +70,8 @@ struct InstanceShape {
     int maxQuantity = 3;
     int maxCapacity = 5;
     int maxCap = 2;
-    int counties = 4;  ///< how many of the fixed counties to use
-    int kinds = 2;     ///< coal only (1) or coal and quilts (2)
+    int counties = 4; ///< how many of the fixed counties to use
+    int kinds = 2;    ///< coal only (1) or coal and quilts (2)
     int lockedPercent = 15;
 };
 

@@ -1,0 +1,69 @@
+#pragma once
+// Internal to core/match: the flow graph of a run (class graph or reference graph) and the
+// hand-out of its flow to needs. Node layout: 0 = source, 1 = sink, then offers, buckets, hubs,
+// pools and cores, in that order.
+#include <cstdint>
+#include <vector>
+
+#include "core/match/flow.h"
+#include "core/match/problem.h"
+
+namespace nuanxin::matchdetail {
+
+enum class BucketType : std::uint8_t { Free, Capped, Single };
+
+/// A node between offers and the sink, holding needs. Free: every need of one eligibility group
+/// whose caps do not bind (any split between its needs is feasible), all levels pooled, one level
+/// arc each. Capped: needs of one group with the same level, the same effective per-offer limits
+/// and quantity, so splitting its flow is a symmetric problem (see the hand-out). Single: one need.
+struct Bucket {
+    BucketType type = BucketType::Free;
+    std::uint32_t group = 0;
+    std::vector<std::uint32_t> needs; ///< by (level, tie order)
+    std::vector<std::int64_t> m;      ///< Capped: per group offer, units one need may take
+    std::int64_t qEff = 0;            ///< Capped: units one need may take in all
+    std::uint32_t pool = kNone;       ///< Capped: the pool of its non-binding offers
+    std::size_t inBegin = 0, inEnd = 0, levelBegin = 0, levelEnd = 0;
+};
+
+/// A pass-through node whose units are interchangeable for everything it feeds, so any split of
+/// its flow between its out-arcs is feasible. Pool: the non-binding offers of a family of capped
+/// classes (same group, same binding offers), fed to each class by one arc instead of one arc per
+/// offer and class. Core: the uncapped offers eligible for every group of one candidate list
+/// (county, kind, unit), fed to those groups' buckets and pools by one arc each.
+struct Passage {
+    std::uint32_t group = 0;            ///< Pool: its group
+    std::vector<std::uint32_t> slots;   ///< Pool: positions in the group's offer list
+    std::vector<std::uint32_t> targets; ///< Pool: capped buckets fed
+    std::vector<Cand> offers;           ///< Core: its offers
+    std::vector<std::size_t> outArcs;   ///< arcs leaving it, in creation order
+    std::size_t inBegin = 0, inEnd = 0;
+};
+
+/// A flow arc and where it comes from: an offer for in-arcs of buckets and passages.
+struct ArcSpec : FlowArc {
+    std::uint32_t offer = kNone;
+    ArcSpec(std::uint32_t f, std::uint32_t t, std::int64_t c, std::int64_t w, std::uint32_t o)
+        : FlowArc{f, t, c, w}, offer(o) {}
+};
+
+struct ClassGraph {
+    std::vector<Bucket> buckets;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> hubs; ///< (need index, group slot)
+    std::vector<Passage> pools;
+    std::vector<Passage> cores;
+    std::vector<ArcSpec> arcs;
+    std::vector<std::int64_t> supply; ///< per node
+    std::uint32_t bucketBase = 0, poolBase = 0, coreBase = 0;
+    std::size_t levels = 0;
+};
+
+/// @brief Builds the engine's class graph, or the reference graph (every need its own bucket,
+/// no pools, no cores). Empty supply when the costs could overflow (see cost_scale.h).
+[[nodiscard]] ClassGraph buildGraph(const Problem& problem, bool reference);
+
+/// @brief Gives each bucket's flow to its needs by the tie rule.
+[[nodiscard]] std::vector<RawAllocation> handOut(const Problem& problem, const ClassGraph& graph,
+                                                 const std::vector<std::int64_t>& flow);
+
+} // namespace nuanxin::matchdetail
