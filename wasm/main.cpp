@@ -10,6 +10,7 @@
 #include "ui/app.h"
 #include "ui/shell/glfw_shell.h"
 #include "wasm/web_backend.h"
+#include "wasm/web_plugins.h"
 
 namespace {
 
@@ -82,6 +83,7 @@ int main() {
         return 1;
     }
     g_web->app.init(std::nullopt);
+    nuanxin::attachWebPlugins(g_web->app);
     if (!g_web->app.dataLoaded()) std::fprintf(stderr, "nuanxin: %s\n", g_web->app.loadError().c_str());
     emscripten_set_main_loop(frame, 0, true);
     return 0;

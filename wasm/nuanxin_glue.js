@@ -42,3 +42,46 @@ var Module = (function () {
   });
   Object.defineProperty(window, 'nuanxin', { value: hook, writable: false, configurable: false, enumerable: true });
 })();
+
+// Region plugins an administrator supplies at run time (not preloaded). Browsers limit synchronous
+// compiles of modules over 4 KB on the main thread, so the bytes go through
+// FS.createPreloadedFile, whose preload plugin compiles a "*.so" asynchronously; after onload a
+// plain dlopen (nuanxin_plugin_load) uses the compiled module (TOOLCHAIN.md quirk 7).
+(function () {
+  const dir = '/plugins';
+  let uploads = 0;
+  const call = (name, args) => JSON.parse(Module.ccall(name, 'string', args.map(() => 'string'), args));
+  const api = Object.freeze({
+    /** Loads plugin bytes (ArrayBuffer or typed array); resolves with {ok, id} or {ok:false, refusal}. */
+    upload(fileName, bytes) {
+      return new Promise((resolve, reject) => {
+        // A fresh name per upload: a module compiled once stays bound to its file name.
+        const base = String(fileName).replace(/[^A-Za-z0-9_.-]/g, '_').replace(/\.so$/, '');
+        const name = `${base}.${++uploads}.so`;
+        try { Module.FS.mkdir(dir); } catch (e) { /* exists */ }
+        const data = new Uint8Array(bytes);
+        Module.FS.createPreloadedFile(dir, name, data, true, true,
+          // Emscripten 3.1.6's wasm preload plugin leaves the file empty (it keeps only the
+          // compiled module); the host hashes and checks the file, so it gets the bytes back.
+          () => {
+            try {
+              Module.FS.writeFile(`${dir}/${name}`, data);
+              resolve(call('nuanxin_plugin_load', [`${dir}/${name}`]));
+            } catch (e) { reject(e); }
+          },
+          // Not a wasm module (or one that does not compile): the loader still names the file.
+          () => {
+            try {
+              Module.FS.writeFile(`${dir}/${name}`, data);
+              resolve(call('nuanxin_plugin_load', [`${dir}/${name}`]));
+            } catch (e) { reject(e); }
+          });
+      });
+    },
+    /** The built-in and uploaded plugins. */
+    list() { return call('nuanxin_plugins_json', []); },
+    /** A matching of the loaded data set through the plugins (counts per plugin). */
+    match() { return call('nuanxin_plugin_match_json', []); },
+  });
+  Object.defineProperty(window, 'nuanxinPlugins', { value: api, writable: false, configurable: false, enumerable: true });
+})();

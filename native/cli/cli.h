@@ -47,8 +47,15 @@ struct UsageError {
 int runDemo(Args& args);
 int runValidateId(Args& args);
 int runInfo(Args& args);
+int runPlugin(Args& args);
 int runMatch(Args& args);
 int runSolveAssignment(Args& args);
 int runBenchMatch(Args& args);
+int runImport(Args& args);
+int runExport(Args& args);
+int runCheck(Args& args);
+int runBackup(Args& args);
+int runRestore(Args& args);
+int runBenchStore(Args& args);
 
 } // namespace nuanxin::cli

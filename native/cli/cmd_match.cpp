@@ -121,8 +121,11 @@ int runSolveAssignment(Args& args) {
 int runBenchMatch(Args& args) {
     (void)args.positional("match"); // main() dispatched on it
     BenchOptions options;
-    if (auto v = args.option("--needs")) options.needs = parseCount("--needs", *v);
-    if (auto v = args.option("--offers")) options.offers = parseCount("--offers", *v);
+    // parseCount gives 64 bits; size_t is 32 bits in the browser build.
+    if (auto v = args.option("--needs"))
+        options.needs = static_cast<std::size_t>(parseCount("--needs", *v));
+    if (auto v = args.option("--offers"))
+        options.offers = static_cast<std::size_t>(parseCount("--offers", *v));
     if (auto v = args.option("--seed")) options.seed = parseCount("--seed", *v, true);
     if (auto v = args.option("--repeats"))
         options.repeats = static_cast<int>(parseCount("--repeats", *v));

@@ -60,9 +60,16 @@ int run(std::vector<std::string> args) {
         if (command == "demo") return runDemo(rest);
         if (command == "validate-id") return runValidateId(rest);
         if (command == "info") return runInfo(rest);
+        if (command == "plugin") return runPlugin(rest);
         if (command == "match") return runMatch(rest);
         if (command == "solve-assignment") return runSolveAssignment(rest);
         if (command == "bench" && args.size() > 1 && args[1] == "match") return runBenchMatch(rest);
+        if (command == "import") return runImport(rest);
+        if (command == "export") return runExport(rest);
+        if (command == "check") return runCheck(rest);
+        if (command == "backup") return runBackup(rest);
+        if (command == "restore") return runRestore(rest);
+        if (command == "bench" && args.size() > 1 && args[1] == "store") return runBenchStore(rest);
         if (command.compare(0, 1, "-") == 0) throw UsageError{Str::CliUnknownOption, command};
         throw UsageError{Str::CliUnknownCommand, command};
     } catch (const UsageError& e) {

@@ -1,0 +1,115 @@
+#include "core/io/export.h"
+
+#include <sstream>
+
+#include "core/id/resident_id.h"
+#include "core/io/csv_write.h"
+#include "core/serial/archive.h"
+#include "core/store/crc32.h"
+#include "core/store/journal.h"
+#include "core/util/personal.h"
+
+namespace nuanxin {
+namespace {
+
+constexpr std::string_view kBackupMagic{"NXBACKUP", 8};
+constexpr std::uint32_t kBackupVersion = 1;
+constexpr std::size_t kBackupHeaderSize = 8 + 4 + 8 + 8 + 4;
+
+} // namespace
+
+Result<std::string> distributionListCsv(const State& state, OfferId offerId,
+                                        const DivisionRegistry& divisions, Lang lang) {
+    const Offer* offer = state.offer(offerId);
+    if (!offer) return FieldError{"offer", std::to_string(offerId), Str::ErrUnknownOffer, ""};
+    std::string out(kUtf8Bom);
+    out += csvLine(
+        {tr(Str::ExpColNo, lang), tr(Str::ExpColHousehold, lang), tr(Str::ExpColName, lang),
+         tr(Str::ExpColIdNumber, lang), tr(Str::ExpColPhone, lang), tr(Str::ExpColDivision, lang),
+         tr(Str::ExpColAddress, lang), tr(Str::ExpColKind, lang), tr(Str::ExpColQuantity, lang),
+         tr(Str::ExpColUnit, lang), tr(Str::ExpColStatus, lang)});
+    std::size_t no = 0;
+    for (const Allocation& a : state.dataset().allocations) {
+        if (a.offer != offerId || a.status == AllocationStatus::Rejected ||
+            a.status == AllocationStatus::Cancelled) {
+            continue;
+        }
+        const Need* need = state.need(a.need);
+        const Household* h = need ? state.household(need->household) : nullptr;
+        if (!h) continue; // cannot happen in a consistent store; never invent a row
+        const Member* head = h->members.empty() ? nullptr : &h->members.front();
+        const std::string name = head ? head->name : std::string();
+        const bool shared = h->consentToShare;
+        out += csvLine({std::to_string(++no), std::to_string(h->id), shared ? name : maskName(name),
+                        head ? maskIdNumber(head->idNumber) : std::string(), maskPhone(h->phone),
+                        h->divisionCode + ' ' + divisions.fullName(h->divisionCode),
+                        shared ? h->address : maskAddress(h->address), tr(label(offer->kind), lang),
+                        std::to_string(a.quantity), tr(label(offer->unit), lang),
+                        tr(label(a.status), lang)});
+    }
+    return out;
+}
+
+Result<std::string> exportJson(const State& state) {
+    std::ostringstream out;
+    std::string error;
+    if (!writeDataset(state.dataset(), out, Format::Json, &error)) {
+        return FieldError{"json", "", Str::SerialFileWrite, error};
+    }
+    return std::move(out).str();
+}
+
+Result<std::string> backupStore(const FileSystem& fs, const std::string& dir) {
+    const auto journal = fs.read(Store::journalPath(dir), 0, ~std::uint64_t{0});
+    if (!journal)
+        return FieldError{Store::journalPath(dir), "", Str::SerialFileOpen, fs.lastError()};
+    std::string snapshot;
+    if (fs.exists(Store::snapshotPath(dir))) {
+        auto s = fs.read(Store::snapshotPath(dir), 0, ~std::uint64_t{0});
+        if (!s)
+            return FieldError{Store::snapshotPath(dir), "", Str::SerialFileOpen, fs.lastError()};
+        snapshot = std::move(*s);
+    }
+    std::string payload;
+    payload.reserve(journal->size() + snapshot.size());
+    payload += *journal;
+    payload += snapshot;
+    std::string out(kBackupMagic);
+    putU32(out, kBackupVersion);
+    putU64(out, journal->size());
+    putU64(out, snapshot.size());
+    putU32(out, crc32(payload, crc32(out)));
+    out += payload;
+    return out;
+}
+
+Result<OpenReport> restoreStore(FileSystem& fs, std::string_view backup, const std::string& dir,
+                                const DivisionRegistry& divisions) {
+    if (backup.size() < kBackupHeaderSize || backup.substr(0, 8) != kBackupMagic) {
+        return FieldError{"backup", "", Str::IoNotBackup, ""};
+    }
+    if (getU32(backup, 8) > kBackupVersion) {
+        return FieldError{"backup", std::to_string(getU32(backup, 8)), Str::SerialNewerVersion, ""};
+    }
+    const std::uint64_t journalSize = getU64(backup, 12);
+    const std::uint64_t snapshotSize = getU64(backup, 20);
+    if (journalSize + snapshotSize != backup.size() - kBackupHeaderSize) {
+        return FieldError{"backup", "", Str::StoreTruncated, ""};
+    }
+    const std::string_view payload = backup.substr(kBackupHeaderSize);
+    if (crc32(payload, crc32(backup.substr(0, 28))) != getU32(backup, 28)) {
+        return FieldError{"backup", "", Str::StoreBadChecksum, ""};
+    }
+    if (fs.exists(Store::journalPath(dir))) return FieldError{dir, "", Str::IoStoreNotEmpty, ""};
+    const auto jsize = static_cast<std::size_t>(journalSize);
+    if (!fs.makeDirs(dir) || !fs.remove(Store::snapshotPath(dir)) ||
+        (snapshotSize > 0 && !fs.writeAtomic(Store::snapshotPath(dir), payload.substr(jsize))) ||
+        !fs.writeAtomic(Store::journalPath(dir), payload.substr(0, jsize))) {
+        return FieldError{dir, "", Str::SerialFileWrite, fs.lastError()};
+    }
+    auto store = Store::open(fs, dir, divisions);
+    if (!store.ok()) return store.errors();
+    return store.value()->report();
+}
+
+} // namespace nuanxin

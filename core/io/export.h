@@ -1,0 +1,35 @@
+#pragma once
+// Files out of a store: distribution lists that Excel opens (UTF-8 with BOM, personal data
+// masked), the full data set as JSON, and a one-file backup that restores the whole store.
+#include <string>
+#include <string_view>
+
+#include "core/geo/divisions.h"
+#include "core/store/file_system.h"
+#include "core/store/state.h"
+#include "core/store/store.h"
+#include "core/util/error.h"
+
+namespace nuanxin {
+
+/// @brief The households an offer goes to (its allocations that are not rejected or
+/// cancelled, by allocation id): one row per allocation with the household, its contact, the
+/// quantity and the status. ID numbers and phones are masked; a household that has not
+/// consented to sharing also has its name and address masked.
+[[nodiscard]] Result<std::string> distributionListCsv(const State& state, OfferId offer,
+                                                      const DivisionRegistry& divisions, Lang lang);
+
+/// @brief The store's data set as nuanxin JSON (core/serial), the same format `info` reads.
+/// Unmasked: it is the owner's full export, not a list to hand out.
+[[nodiscard]] Result<std::string> exportJson(const State& state);
+
+/// @brief The whole store (journal and snapshot) as one checksummed file.
+[[nodiscard]] Result<std::string> backupStore(const FileSystem& fs, const std::string& dir);
+
+/// @brief Writes a backup into `dir`, which must not hold a store yet; then opens it to prove it
+/// (the report says what was found).
+[[nodiscard]] Result<OpenReport> restoreStore(FileSystem& fs, std::string_view backup,
+                                              const std::string& dir,
+                                              const DivisionRegistry& divisions);
+
+} // namespace nuanxin

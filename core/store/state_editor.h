@@ -1,0 +1,36 @@
+#pragma once
+// Internal to core/store: the index-keeping edits that applying and undoing commands are made of.
+#include "core/store/state.h"
+
+namespace nuanxin {
+
+struct StateEditor {
+    static StoreData& data(State& s) { return s.m_data; }
+    static Household& household(State& s, HouseholdId id) {
+        return s.m_data.data.households[s.m_householdPos.at(id)];
+    }
+    static Need& need(State& s, NeedId id) { return s.m_data.data.needs[s.m_needPos.at(id)]; }
+    static Allocation& allocation(State& s, AllocationId id) {
+        return s.m_data.data.allocations[s.m_allocationPos.at(id)];
+    }
+
+    static void addHousehold(State& s, Household h);
+    /// Puts a household back before the first one with a higher id (its place when ids ascend).
+    static void insertHousehold(State& s, Household h);
+    /// Removes it from the data set and every index; returns it.
+    static Household removeHousehold(State& s, HouseholdId id);
+    static void indexPerson(State& s, const Member& m, HouseholdId id);
+    static void unindexPerson(State& s, const Member& m);
+    static void addNeed(State& s, Need n);
+    static void popNeed(State& s);
+    static void setNeedStatus(State& s, NeedId id, NeedStatus status);
+    static void setNeedHousehold(State& s, NeedId id, HouseholdId household);
+    static void addDonor(State& s, Donor d);
+    static void popDonor(State& s);
+    static void addOffer(State& s, Offer o);
+    static void popOffer(State& s);
+    static void addAllocation(State& s, Allocation a);
+    static void popAllocation(State& s);
+};
+
+} // namespace nuanxin

@@ -1,0 +1,289 @@
+#include "core/store/store.h"
+
+#include <utility>
+
+#include "core/store/state_editor.h"
+
+namespace nuanxin {
+namespace {
+
+using UndoList = std::vector<std::function<void(State&)>>;
+
+void restoreCounters(State& s, const StoreData& before) {
+    StoreData& d = StateEditor::data(s);
+    d.lastHousehold = before.lastHousehold;
+    d.lastNeed = before.lastNeed;
+    d.lastDonor = before.lastDonor;
+    d.lastOffer = before.lastOffer;
+    d.lastAllocation = before.lastAllocation;
+    d.lastPending = before.lastPending;
+    d.lastMerge = before.lastMerge;
+}
+
+StoreData countersOf(const State& s) {
+    StoreData c;
+    const StoreData& d = s.data();
+    c.lastHousehold = d.lastHousehold;
+    c.lastNeed = d.lastNeed;
+    c.lastDonor = d.lastDonor;
+    c.lastOffer = d.lastOffer;
+    c.lastAllocation = d.lastAllocation;
+    c.lastPending = d.lastPending;
+    c.lastMerge = d.lastMerge;
+    return c;
+}
+
+const char* endName(ScanEnd e) {
+    switch (e) {
+    case ScanEnd::Clean:
+        return "clean";
+    case ScanEnd::Torn:
+        return "torn";
+    case ScanEnd::BadChecksum:
+        return "checksum";
+    case ScanEnd::BadPayload:
+        return "payload";
+    }
+    return "?";
+}
+
+} // namespace
+
+bool replayTransaction(State& state, const Transaction& t) {
+    const StoreData before = countersOf(state);
+    UndoList undo;
+    try {
+        for (const Command& c : t.commands) undo.push_back(state.apply(c));
+    } catch (const std::exception&) {
+        // A record that does not fit the state (damage that passed the checksum, or a bug):
+        // take back its first commands so that nothing of it stays half-applied.
+        for (auto it = undo.rbegin(); it != undo.rend(); ++it) (*it)(state);
+        restoreCounters(state, before);
+        return false;
+    }
+    state.setSequence(t.sequence);
+    return true;
+}
+
+std::vector<std::string> OpenReport::describe(Lang lang) const {
+    std::vector<std::string> lines;
+    if (created) lines.emplace_back(tr(Str::StoreCreated, lang));
+    if (snapshotUsed) {
+        lines.push_back(std::string(tr(Str::StoreSnapshotUsed, lang)) + ": " +
+                        std::to_string(snapshotSequence));
+    }
+    if (snapshotProblem) {
+        lines.push_back(std::string(tr(Str::StoreSnapshotRefused, lang)) + ": " +
+                        snapshotProblem->describe(lang));
+    }
+    lines.push_back(std::string(tr(Str::StoreReplayed, lang)) + ": " + std::to_string(replayed));
+    if (tailCut()) {
+        std::string line = std::string(tr(Str::StoreTailCut, lang)) + ": offset " +
+                           std::to_string(cutOffset) + ", " + std::to_string(droppedBytes) +
+                           " bytes, " + std::to_string(droppedRecords) + " " +
+                           tr(Str::StoreRecords, lang) + " (" + endName(journalEnd) +
+                           (detail.empty() ? "" : ": " + detail) + ")";
+        if (!droppedCopy.empty())
+            line += "; " + std::string(tr(Str::StoreDroppedKept, lang)) + " " + droppedCopy;
+        lines.push_back(line);
+    }
+    return lines;
+}
+
+std::string Store::journalPath(const std::string& dir) {
+    return dir + "/journal.nxj";
+}
+std::string Store::snapshotPath(const std::string& dir) {
+    return dir + "/snapshot.nxs";
+}
+
+Store::Store(FileSystem& fs, std::string dir, const DivisionRegistry& divisions)
+    : m_fs(fs), m_dir(std::move(dir)), m_divisions(divisions) {}
+
+std::uint64_t Store::journalSize() const {
+    return m_journal ? m_journal->size() : 0;
+}
+
+std::uint64_t Store::bytesSinceSnapshot() const {
+    const std::uint64_t size = journalSize();
+    return size > m_snapshotOffset ? size - m_snapshotOffset : 0;
+}
+
+Result<std::unique_ptr<Store>> Store::open(FileSystem& fs, const std::string& dir,
+                                           const DivisionRegistry& divisions, Mode mode) {
+    std::unique_ptr<Store> store(new Store(fs, dir, divisions));
+    OpenReport& report = store->m_report;
+    const std::string journal = journalPath(dir);
+    if (!fs.exists(journal)) {
+        if (mode == Mode::ReadOnly) return FieldError{dir, "", Str::StoreMissing, ""};
+        if (!fs.makeDirs(dir) || !fs.writeAtomic(journal, encodeJournalHeader())) {
+            return FieldError{dir, "", Str::SerialFileWrite, fs.lastError()};
+        }
+        report.created = true;
+    }
+    const auto header = fs.read(journal, 0, kJournalHeaderSize);
+    if (!header) return FieldError{journal, "", Str::SerialFileOpen, fs.lastError()};
+    if (auto problem = checkJournalHeader(*header)) {
+        problem->field = journal;
+        return *problem;
+    }
+    const auto journalBytes = fs.fileSize(journal);
+    if (!journalBytes) return FieldError{journal, "", Str::SerialFileOpen, fs.lastError()};
+
+    // The snapshot, when good and consistent with the journal; otherwise replay from the start.
+    std::uint64_t start = kJournalHeaderSize;
+    const std::string snapshot = snapshotPath(dir);
+    if (fs.exists(snapshot)) {
+        const auto bytes = fs.read(snapshot, 0, ~std::uint64_t{0});
+        auto decoded =
+            bytes
+                ? decodeSnapshot(*bytes)
+                : Result<Snapshot>(FieldError{"snapshot", "", Str::SerialFileOpen, fs.lastError()});
+        if (!decoded.ok()) {
+            report.snapshotProblem = decoded.errors().front();
+        } else if (decoded.value().journalOffset < kJournalHeaderSize ||
+                   decoded.value().journalOffset > *journalBytes) {
+            report.snapshotProblem = FieldError{"snapshot", "", Str::StoreSnapshotAhead,
+                                                std::to_string(decoded.value().journalOffset)};
+        } else {
+            start = decoded.value().journalOffset;
+            report.snapshotUsed = true;
+            report.snapshotSequence = decoded.value().data.sequence;
+            store->m_state = State(std::move(decoded.value().data));
+        }
+    }
+    store->m_snapshotOffset = start;
+
+    const auto tail = fs.read(journal, start, ~std::uint64_t{0});
+    if (!tail) return FieldError{journal, "", Str::SerialFileOpen, fs.lastError()};
+    State& state = store->m_state;
+    const ScanResult scan = scanJournal(*tail, start, state.sequence() + 1, [&](Transaction&& t) {
+        return replayTransaction(state, t);
+    });
+    report.replayed = scan.records;
+    report.journalEnd = scan.end;
+    report.detail = scan.detail;
+    if (scan.end != ScanEnd::Clean) {
+        report.cutOffset = scan.goodEnd;
+        report.droppedBytes = scan.droppedBytes;
+        report.droppedRecords = scan.droppedRecords;
+        if (mode == Mode::ReadWrite) {
+            // Keep the refused bytes beside the journal before cutting them off.
+            const std::string copy = dir + "/journal.dropped-" + std::to_string(scan.goodEnd);
+            const std::string_view dropped =
+                std::string_view(*tail).substr(static_cast<std::size_t>(scan.goodEnd - start));
+            if (fs.writeAtomic(copy, dropped)) report.droppedCopy = copy;
+            if (!fs.truncate(journal, scan.goodEnd)) {
+                return FieldError{journal, "", Str::SerialFileWrite, fs.lastError()};
+            }
+        }
+    }
+    if (mode == Mode::ReadWrite) {
+        store->m_journal = fs.openAppend(journal);
+        if (!store->m_journal) return FieldError{journal, "", Str::SerialFileOpen, fs.lastError()};
+    }
+    return store;
+}
+
+Result<UndoList> Store::stage(const Submission& s) {
+    const Date today = dateOf(s.when);
+    UndoList undo;
+    const StoreData before = countersOf(m_state);
+    for (std::size_t i = 0; i < s.commands.size(); ++i) {
+        FieldErrors errors = m_state.check(s.commands[i], m_divisions, today);
+        if (!errors.empty()) {
+            unstage(undo, before);
+            prefixFields(errors, "commands[" + std::to_string(i) + "].");
+            return errors;
+        }
+        undo.push_back(m_state.apply(s.commands[i]));
+    }
+    if (s.who.empty()) {
+        unstage(undo, before);
+        return FieldError{"who", "", Str::ErrRequired, ""};
+    }
+    return undo;
+}
+
+void Store::unstage(UndoList& undo, const StoreData& countersBefore) {
+    for (auto it = undo.rbegin(); it != undo.rend(); ++it) (*it)(m_state);
+    undo.clear();
+    restoreCounters(m_state, countersBefore);
+}
+
+bool Store::appendDurably(const std::string& bytes, FieldError& error) {
+    const std::uint64_t before = m_journal->size();
+    if (m_journal->append(bytes) && m_journal->sync()) return true;
+    error = FieldError{journalPath(m_dir), "", Str::SerialFileWrite, m_fs.lastError()};
+    // Leave no partial record behind: the next append would follow garbage.
+    m_journal.reset();
+    if (!m_fs.truncate(journalPath(m_dir), before)) {
+        m_broken = true;
+        return false;
+    }
+    m_journal = m_fs.openAppend(journalPath(m_dir));
+    if (!m_journal) m_broken = true;
+    return false;
+}
+
+Result<std::uint64_t> Store::submit(Submission s) {
+    std::vector<Submission> one;
+    one.push_back(std::move(s));
+    auto results = submitGroup(std::move(one));
+    return std::move(results.front());
+}
+
+std::vector<Result<std::uint64_t>> Store::submitGroup(std::vector<Submission> group) {
+    std::vector<Result<std::uint64_t>> results;
+    results.reserve(group.size());
+    if (m_broken || !m_journal) {
+        for (std::size_t i = 0; i < group.size(); ++i) {
+            results.emplace_back(FieldError{m_dir, "", Str::StoreReadOnly, ""});
+        }
+        return results;
+    }
+    const StoreData before = countersOf(m_state);
+    std::vector<UndoList> staged;
+    std::string bytes;
+    std::uint64_t sequence = m_state.sequence();
+    for (Submission& s : group) {
+        auto undo = stage(s);
+        if (!undo.ok()) {
+            results.emplace_back(undo.errors());
+            continue;
+        }
+        Transaction t{++sequence, std::move(s.who), s.when, std::move(s.commands)};
+        bytes += encodeRecord(t);
+        staged.push_back(std::move(undo.value()));
+        results.emplace_back(t.sequence);
+    }
+    if (staged.empty()) return results;
+    FieldError error;
+    if (!appendDurably(bytes, error)) {
+        // Nothing was acknowledged: take every staged transaction back, newest first.
+        for (auto it = staged.rbegin(); it != staged.rend(); ++it) unstage(*it, before);
+        restoreCounters(m_state, before);
+        for (auto& r : results) {
+            if (r.ok()) r = Result<std::uint64_t>(error);
+        }
+        return results;
+    }
+    m_state.setSequence(sequence);
+    return results;
+}
+
+bool Store::writeSnapshot(std::string* error) {
+    if (!m_journal) {
+        if (error) *error = tr(Str::StoreReadOnly, Lang::En);
+        return false;
+    }
+    const std::uint64_t offset = m_journal->size();
+    if (!m_fs.writeAtomic(snapshotPath(m_dir), encodeSnapshot(m_state.data(), offset))) {
+        if (error) *error = m_fs.lastError();
+        return false;
+    }
+    m_snapshotOffset = offset;
+    return true;
+}
+
+} // namespace nuanxin

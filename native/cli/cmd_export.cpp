@@ -1,0 +1,37 @@
+// nuanxin export distribution --offer ID --store DIR --out FILE
+// nuanxin export json --store DIR --out FILE
+#include <iostream>
+
+#include "core/io/export.h"
+#include "native/cli/cmd_store_common.h"
+
+namespace nuanxin::cli {
+
+int runExport(Args& args) {
+    const Lang lang = args.lang();
+    const std::string what = args.positional("distribution|json");
+    const std::string dir = storeOption(args);
+    const auto out = args.option("--out");
+    if (!out) throw UsageError{Str::CliMissingArgument, "--out FILE"};
+    std::optional<std::uint64_t> offer;
+    if (auto v = args.option("--offer")) offer = parseCount("--offer", *v);
+    args.finish();
+    if (what != "distribution" && what != "json") throw UsageError{Str::CliBadTarget, what};
+    if (what == "distribution" && !offer) throw UsageError{Str::CliMissingArgument, "--offer ID"};
+
+    PosixFileSystem fs;
+    auto store = openStoreOrSay(fs, dir, lang, Store::Mode::ReadOnly);
+    if (!store) return kFailed;
+    const auto bytes = what == "json"
+                           ? exportJson(store->state())
+                           : distributionListCsv(store->state(), *offer, store->divisions(), lang);
+    if (!bytes.ok()) {
+        for (const auto& e : bytes.errors()) std::cerr << "nuanxin: " << e.describe(lang) << '\n';
+        return kFailed;
+    }
+    if (!writeWholeFile(*out, bytes.value(), lang)) return kFailed;
+    std::cout << tr(Str::CliExported, lang) << ' ' << *out << '\n';
+    return kOk;
+}
+
+} // namespace nuanxin::cli

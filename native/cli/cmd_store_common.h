@@ -1,0 +1,27 @@
+#pragma once
+// Shared by the store commands of the CLI (import, export, backup, restore, check, bench).
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "core/store/store.h"
+#include "native/cli/cli.h"
+
+namespace nuanxin::cli {
+
+/// @brief The --store DIR option (required).
+[[nodiscard]] std::string storeOption(Args& args);
+/// @brief The user name to journal: --user, else $USER, else "cli".
+[[nodiscard]] std::string userName(Args& args);
+/// @brief Now, in seconds since 1970 (the CLI, not the core, reads the clock).
+[[nodiscard]] Timestamp now();
+/// @brief Reads a whole file; nullopt when it cannot be opened.
+[[nodiscard]] std::optional<std::string> readWholeFile(const std::string& path);
+/// @brief Writes a whole file atomically; prints the reason and returns false on failure.
+bool writeWholeFile(const std::string& path, const std::string& bytes, Lang lang);
+/// @brief Opens the store or prints why not (nullptr). Prints what opening found when the
+/// journal needed repair, always on stderr.
+[[nodiscard]] std::unique_ptr<Store> openStoreOrSay(FileSystem& fs, const std::string& dir,
+                                                    Lang lang, Store::Mode mode);
+
+} // namespace nuanxin::cli
