@@ -30,6 +30,12 @@ EM_JS(void, nx_page_ready, (const char* title), {
 
 EM_JS(void, nx_set_title, (const char* title), { document.title = UTF8ToString(title); });
 
+// Resizes the canvas through Emscripten's Browser helper, which also tells its GLFW the new
+// window size. Not glfwSetWindowSize: Emscripten's GLFW reads a size equal to the screen's as a
+// wish for fullscreen and asks the browser for it (and pointer lock) every frame, which the
+// browser refuses with an error each time when the page fills the screen.
+EM_JS(void, nx_set_canvas_size, (int width, int height), { Browser.setCanvasSize(width, height); });
+
 /// Keeps the GL drawing buffer the size of the canvas as laid out by CSS (the full window).
 void fitCanvas(GLFWwindow* window) {
     double cssWidth = 0.0;
@@ -40,7 +46,7 @@ void fitCanvas(GLFWwindow* window) {
     glfwGetWindowSize(window, &width, &height);
     const int wanted[2] = {static_cast<int>(cssWidth), static_cast<int>(cssHeight)};
     if (wanted[0] > 0 && wanted[1] > 0 && (wanted[0] != width || wanted[1] != height)) {
-        glfwSetWindowSize(window, wanted[0], wanted[1]);
+        nx_set_canvas_size(wanted[0], wanted[1]);
     }
 }
 
@@ -77,6 +83,7 @@ int main() {
     options.title = nuanxin::tr(nuanxin::Str::AppName, nuanxin::Lang::Zh);
     options.glslVersion = "#version 300 es"; // WebGL 2
     options.swapInterval = 0;
+    options.mouseCursorChanges = false;
     std::string error;
     if (!g_web->shell.open(options, &error)) {
         std::fprintf(stderr, "nuanxin: %s\n", error.c_str());

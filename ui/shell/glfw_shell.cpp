@@ -31,6 +31,9 @@ bool GlfwShell::open(const ShellOptions& options, std::string* error) {
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext();
+    if (!options.mouseCursorChanges) {
+        ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    }
     ImGui_ImplGlfw_InitForOpenGL(m_window, true);
     ImGui_ImplOpenGL3_Init(options.glslVersion);
     m_imgui = true;

@@ -19,6 +19,9 @@ struct ShellOptions {
     /// frames through requestAnimationFrame, and Emscripten's glfwSwapInterval would complain
     /// before its main loop exists).
     int swapInterval = 1;
+    /// Let ImGui set the mouse cursor shape. Off in the browser: Emscripten's GLFW turns every
+    /// cursor update into a pointer-lock exit, which the browser answers with an error each frame.
+    bool mouseCursorChanges = true;
 };
 
 /// @brief A GLFW window with an OpenGL context and ImGui's GLFW + OpenGL3 backends. Both front
