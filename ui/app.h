@@ -42,7 +42,8 @@ public:
 
     /// @brief The read-only test hook's answer (desktop --self-test, browser window.nuanxin):
     /// {"households","members","needs","offers","donors","allocations","plugins":[],
-    ///  "frame_ms_p50","frame_ms_p95","frames","lang","error"}.
+    ///  "frame_ms_p50","frame_ms_p95","frames","lang","error"}. The App holds no plugins: the
+    /// browser's hook fills "plugins" from its plugin host (wasm/nuanxin_glue.js).
     [[nodiscard]] std::string testHookJson() const;
 
 private:

@@ -37,7 +37,11 @@ var Module = (function () {
     /** Counts and frame times as the running app sees them (a fresh object per call). */
     summary() {
       if (!runtimeReady) return notReady();
-      return JSON.parse(Module.ccall('nuanxin_summary_json', 'string', [], []));
+      const summary = JSON.parse(Module.ccall('nuanxin_summary_json', 'string', [], []));
+      // The plugins in force: built-in and approved uploads, minus built-ins a file replaced.
+      const plugins = JSON.parse(Module.ccall('nuanxin_plugins_json', 'string', [], []));
+      summary.plugins = plugins.filter((p) => !p.shadowed).map((p) => p.id);
+      return summary;
     },
   });
   Object.defineProperty(window, 'nuanxin', { value: hook, writable: false, configurable: false, enumerable: true });

@@ -113,7 +113,11 @@ async function run(args, failures) {
       }
     }
     if (summary.lang !== 'zh') failures.push(`default language is ${JSON.stringify(summary.lang)}, expected "zh"`);
+    // The built-in region plugins every build carries (issue text: a national base and the
+    // Sichuan, Hebei and Shanxi plugins).
+    const builtins = ['national', 'sichuan', 'hebei', 'shanxi'];
     if (!Array.isArray(summary.plugins)) failures.push('summary().plugins is not an array');
+    else for (const id of builtins) if (!summary.plugins.includes(id)) failures.push(`plugin ${id} missing from summary().plugins`);
     for (const key of ['frame_ms_p50', 'frame_ms_p95']) {
       if (typeof summary[key] !== 'number' || !(summary[key] > 0)) failures.push(`${key} is ${summary[key]}`);
     }
