@@ -57,6 +57,20 @@ template <class T> std::string encode(const T& value) {
 
 } // namespace
 
+const char* endName(ScanEnd e) {
+    switch (e) {
+    case ScanEnd::Clean:
+        return "clean";
+    case ScanEnd::Torn:
+        return "torn";
+    case ScanEnd::BadChecksum:
+        return "checksum";
+    case ScanEnd::BadPayload:
+        return "payload";
+    }
+    return "?";
+}
+
 void putU32(std::string& out, std::uint32_t v) {
     for (int i = 0; i < 4; ++i) out += static_cast<char>((v >> (8 * i)) & 0xFFU);
 }

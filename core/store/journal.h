@@ -41,6 +41,10 @@ enum class ScanEnd : std::uint8_t {
     BadPayload,  ///< checksum right but the payload does not decode (or out of sequence)
 };
 
+/// @brief Stable short name of a scan's end ("clean", "torn", "checksum", "payload") for
+/// reports; language-neutral like a file format word.
+[[nodiscard]] const char* endName(ScanEnd e);
+
 /// @brief What scanJournal() found.
 struct ScanResult {
     std::uint64_t records = 0; ///< good records handed to the callback

@@ -33,20 +33,6 @@ StoreData countersOf(const State& s) {
     return c;
 }
 
-const char* endName(ScanEnd e) {
-    switch (e) {
-    case ScanEnd::Clean:
-        return "clean";
-    case ScanEnd::Torn:
-        return "torn";
-    case ScanEnd::BadChecksum:
-        return "checksum";
-    case ScanEnd::BadPayload:
-        return "payload";
-    }
-    return "?";
-}
-
 } // namespace
 
 bool replayTransaction(State& state, const Transaction& t) {

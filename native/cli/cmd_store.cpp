@@ -5,24 +5,6 @@
 #include "native/cli/cmd_store_common.h"
 
 namespace nuanxin::cli {
-namespace {
-
-const char* endName(ScanEnd e) {
-    switch (e) {
-    case ScanEnd::Clean:
-        return "clean";
-    case ScanEnd::Torn:
-        return "torn";
-    case ScanEnd::BadChecksum:
-        return "checksum";
-    case ScanEnd::BadPayload:
-        return "payload";
-    }
-    return "?";
-}
-
-} // namespace
-
 int runCheck(Args& args) {
     const Lang lang = args.lang();
     const std::string dir = storeOption(args);
