@@ -27,3 +27,30 @@ function(nuanxin_boost_suites)
   endforeach()
   set(NUANXIN_LAST_SUITES ${suites} PARENT_SCOPE)
 endfunction()
+
+# nuanxin_cli_test(NAME name RC code ARGS a|b|c [MATCH regex...] [NOMATCH regex])
+# Registers cli.<name>: runs the built `nuanxin` (under Node in an Emscripten build) with the
+# '|'-separated ARGS in the calling folder's build-tree "work" folder and checks its exit code
+# and output (tests/cli/run_cli.cmake).
+function(nuanxin_cli_test)
+  cmake_parse_arguments(T "" "NAME;RC;ARGS;NOMATCH" "MATCH" ${ARGN})
+  set(defs)
+  set(i 1)
+  foreach(m ${T_MATCH})
+    list(APPEND defs "-DMATCH${i}=${m}")
+    math(EXPR i "${i} + 1")
+  endforeach()
+  if(T_NOMATCH)
+    list(APPEND defs "-DNOMATCH=${T_NOMATCH}")
+  endif()
+  set(workdir "${CMAKE_CURRENT_BINARY_DIR}/work")
+  file(MAKE_DIRECTORY "${workdir}")
+  set(runner "")
+  if(EMSCRIPTEN)
+    set(runner "node|--no-experimental-fetch")
+  endif()
+  add_test(NAME cli.${T_NAME}
+    COMMAND "${CMAKE_COMMAND}" "-DRUNNER=${runner}" "-DCLI=$<TARGET_FILE:nuanxin>"
+            "-DARGS=${T_ARGS}" "-DRC=${T_RC}" "-DWORKDIR=${workdir}" ${defs}
+            -P "${CMAKE_SOURCE_DIR}/tests/cli/run_cli.cmake")
+endfunction()

@@ -6,21 +6,16 @@
 //     from the JSON itself (independent of the C++ loader), and the language 'zh' by default;
 //   - the page is not blank: the screenshot, decoded in the page, has many distinct colours.
 // usage: node smoke.mjs --site DIR --data demo.json --out DIR [--serve serve.mjs] [--timeout S]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
+import { CHROMIUM, CHROMIUM_FLAGS, startServer } from './harness.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 const MIN_COLOURS = 20;
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
-  '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 
 function parseArgs(argv) {
   const args = { serve: path.resolve(here, '../../wasm/serve.mjs'), timeout: 90 };
@@ -43,22 +38,6 @@ function expectedCounts(file) {
   }
   const count = (key) => (Array.isArray(doc.dataset[key]) ? doc.dataset[key].length : 0);
   return { households: count('households'), needs: count('needs'), offers: count('offers') };
-}
-
-/** Starts serve.mjs on a free port; resolves with the URL it prints and the child process. */
-function startServer(serveScript, root) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [serveScript, '--root', root, '--port', '0'],
-      { stdio: ['ignore', 'pipe', 'inherit'] });
-    let buffered = '';
-    const timer = setTimeout(() => reject(new Error('serve.mjs did not start within 10 s')), 10000);
-    child.stdout.on('data', (chunk) => {
-      buffered += chunk;
-      const m = buffered.match(/serving (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) { clearTimeout(timer); resolve({ url: m[1], child }); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.mjs exited (${code})`)); });
-  });
 }
 
 async function loadPlaywright() {

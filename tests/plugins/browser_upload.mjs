@@ -7,7 +7,6 @@
 //     carry its reason (its callback ran inside the page);
 //   - a text file "uploaded" as a plugin is refused as "not a shared library or wasm module".
 // usage: node browser_upload.mjs --site DIR --plugin FILE.so [--serve serve.mjs] [--timeout S]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
@@ -15,13 +14,9 @@ import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 
+import { CHROMIUM, CHROMIUM_FLAGS, startServer } from '../browser/harness.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_FLAGS = [
-  '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-gpu',
-  '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync',
-];
 
 function parseArgs(argv) {
   const args = { serve: path.resolve(here, '../../wasm/serve.mjs'), timeout: 120 };
@@ -34,21 +29,6 @@ function parseArgs(argv) {
   }
   for (const key of ['site', 'plugin']) if (!args[key]) throw new Error(`--${key} is required`);
   return args;
-}
-
-function startServer(serveScript, root) {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [serveScript, '--root', root, '--port', '0'],
-      { stdio: ['ignore', 'pipe', 'inherit'] });
-    let buffered = '';
-    const timer = setTimeout(() => reject(new Error('serve.mjs did not start within 10 s')), 10000);
-    child.stdout.on('data', (chunk) => {
-      buffered += chunk;
-      const m = buffered.match(/serving (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) { clearTimeout(timer); resolve({ url: m[1], child }); }
-    });
-    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.mjs exited (${code})`)); });
-  });
 }
 
 async function run(args, failures) {
