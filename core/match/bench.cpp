@@ -223,6 +223,7 @@ Result<BenchReport> runBench(const BenchOptions& options, const DivisionRegistry
     const double g0 = nowMs();
     const Dataset data = benchInstance(options, divisions);
     report.generateMs = nowMs() - g0;
+    report.instanceRssMb = peakRssMb();
     report.households = data.households.size();
 
     const auto runMode = [&](MatchMode mode, int repeats,
@@ -231,6 +232,7 @@ Result<BenchReport> runBench(const BenchOptions& options, const DivisionRegistry
         for (int i = 0; i < std::max(1, repeats); ++i) {
             MatchOptions mo;
             mo.mode = mode;
+            mo.threads = options.threads;
             const double t0 = nowMs();
             Result<MatchResult> r = match(data, policy, mo);
             times.push_back(nowMs() - t0);
@@ -306,6 +308,9 @@ std::string benchJson(const BenchReport& r) {
     j += ",\"levels\":" + std::to_string(s.levels) + ",\"hubs\":" + std::to_string(s.hubs) +
          ",\"pools\":" + std::to_string(s.pools);
     j += ",\"nodes\":" + std::to_string(s.nodes) + ",\"arcs\":" + std::to_string(s.arcs);
+    j += ",\"components\":" + std::to_string(s.components) +
+         ",\"largest_component_arcs\":" + std::to_string(s.largestArcs) +
+         ",\"threads\":" + std::to_string(s.threads);
     j += ",\"match_ms\":" + number(r.engine.ms) + ",\"match_min_ms\":" + number(r.engine.minMs);
     j += ",\"match_max_ms\":" + number(r.engine.maxMs) +
          ",\"repeats\":" + std::to_string(r.options.repeats);
@@ -315,6 +320,7 @@ std::string benchJson(const BenchReport& r) {
          ",\"reasons\":" + number(s.reasonsMs) + "}";
     j += ",\"policy_calls\":" + std::to_string(s.policyCalls);
     j += ",\"generate_ms\":" + number(r.generateMs) + ",\"peak_rss_mb\":" + number(r.peakRssMb);
+    j += ",\"instance_rss_mb\":" + number(r.instanceRssMb);
     j += ",\"reference_ms\":" + (r.reference.ran ? number(r.reference.ms) : std::string("null"));
     j += ",\"reference_arcs\":" +
          (r.reference.ran ? std::to_string(r.reference.stats.arcs) : std::string("null"));
@@ -350,7 +356,9 @@ std::string benchText(const BenchReport& r) {
     t += "graph: " + std::to_string(s.groups) + " groups, " + std::to_string(s.classes) +
          " classes, " + std::to_string(s.levels) + " level arcs, " + std::to_string(s.hubs) +
          " hubs, " + std::to_string(s.pools) + " pools, " + std::to_string(s.nodes) + " nodes, " +
-         std::to_string(s.arcs) + " arcs\n";
+         std::to_string(s.arcs) + " arcs; " + std::to_string(s.components) +
+         " components (largest " + std::to_string(s.largestArcs) + " arcs) on " +
+         std::to_string(s.threads) + " threads\n";
     t += "engine: median " + number(r.engine.ms) + " ms of " + std::to_string(r.options.repeats) +
          " (min " + number(r.engine.minMs) + ", max " + number(r.engine.maxMs) + ")\n";
     t += "  phases ms: prepare " + number(s.prepareMs) + ", policy+grouping " + number(s.policyMs) +
@@ -373,8 +381,8 @@ std::string benchText(const BenchReport& r) {
                            : std::string()) +
              "\n";
     }
-    t += "peak memory: " + number(r.peakRssMb) + " MB (generation " + number(r.generateMs) +
-         " ms)\n";
+    t += "peak memory: " + number(r.peakRssMb) + " MB, of which the instance " +
+         number(r.instanceRssMb) + " MB (generation " + number(r.generateMs) + " ms)\n";
     return t;
 }
 

@@ -17,6 +17,7 @@ struct BenchOptions {
     bool reference = true; ///< also run the reference mode (only when needs <= 100000)
     bool greedy = true;
     std::size_t referenceLimit = 100000;
+    unsigned threads = 0; ///< the engine's solver threads, 0 = one per core
 };
 
 /// @brief One mode's figures.
@@ -41,6 +42,7 @@ struct BenchReport {
     BenchMode greedy;
     std::optional<bool> objectiveEqualReference; ///< nullopt when the reference did not run
     double peakRssMb = 0;
+    double instanceRssMb = 0; ///< peak after generating the instance, before any run
 };
 
 /// @brief A realistic synthetic campaign over the real counties of Sichuan, Hebei and Shanxi:

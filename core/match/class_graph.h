@@ -1,7 +1,7 @@
 #pragma once
 // Internal to core/match: the flow graph of a run (class graph or reference graph) and the
 // hand-out of its flow to needs. Node layout: 0 = source, 1 = sink, then offers, buckets, hubs,
-// pools and cores, in that order.
+// pools and area passages, in that order.
 #include <cstdint>
 #include <vector>
 
@@ -29,37 +29,44 @@ struct Bucket {
 /// A pass-through node whose units are interchangeable for everything it feeds, so any split of
 /// its flow between its out-arcs is feasible. Pool: the non-binding offers of a family of capped
 /// classes (same group, same binding offers), fed to each class by one arc instead of one arc per
-/// offer and class. Core: the uncapped offers eligible for every group of one candidate list
-/// (county, kind, unit), fed to those groups' buckets and pools by one arc each.
+/// offer and class. Area passage: two or more offers of one distance class that a group
+/// is eligible for (all of them for free buckets, the uncapped ones for pools and single needs),
+/// shared by every group that sees the same set, e.g. the groups of one city or province.
 struct Passage {
     std::uint32_t group = 0;            ///< Pool: its group
     std::vector<std::uint32_t> slots;   ///< Pool: positions in the group's offer list
     std::vector<std::uint32_t> targets; ///< Pool: capped buckets fed
-    std::vector<Cand> offers;           ///< Core: its offers
+    std::vector<Cand> offers;           ///< Area passage: its offers
     std::vector<std::size_t> outArcs;   ///< arcs leaving it, in creation order
     std::size_t inBegin = 0, inEnd = 0;
 };
 
-/// A flow arc and where it comes from: an offer for in-arcs of buckets and passages.
-struct ArcSpec : FlowArc {
-    std::uint32_t offer = kNone;
-    ArcSpec(std::uint32_t f, std::uint32_t t, std::int64_t c, std::int64_t w, std::uint32_t o)
-        : FlowArc{f, t, c, w}, offer(o) {}
+/// The flow arcs of a run and, beside them, the offer each one carries (kNone when it carries no
+/// single offer): kept apart so that the solver takes the arcs as they are, without a copy.
+struct ArcList {
+    std::vector<FlowArc> arcs;
+    std::vector<std::uint32_t> offer;
+    void add(std::uint32_t from, std::uint32_t to, std::int64_t cap, std::int64_t cost,
+             std::uint32_t carried) {
+        arcs.push_back({from, to, cap, cost});
+        offer.push_back(carried);
+    }
+    [[nodiscard]] std::size_t size() const { return arcs.size(); }
 };
 
 struct ClassGraph {
     std::vector<Bucket> buckets;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> hubs; ///< (need index, group slot)
     std::vector<Passage> pools;
-    std::vector<Passage> cores;
-    std::vector<ArcSpec> arcs;
+    std::vector<Passage> areas;
+    ArcList arcs;
     std::vector<std::int64_t> supply; ///< per node
-    std::uint32_t bucketBase = 0, poolBase = 0, coreBase = 0;
+    std::uint32_t bucketBase = 0, poolBase = 0, areaBase = 0;
     std::size_t levels = 0;
 };
 
 /// @brief Builds the engine's class graph, or the reference graph (every need its own bucket,
-/// no pools, no cores). Empty supply when the costs could overflow (see cost_scale.h).
+/// no pools, no area passages). Empty supply when the costs could overflow (see cost_scale.h).
 [[nodiscard]] ClassGraph buildGraph(const Problem& problem, bool reference);
 
 /// @brief Gives each bucket's flow to its needs by the tie rule.

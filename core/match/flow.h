@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -17,5 +18,23 @@ struct FlowArc {
 /// Integer costs only: callers bound them (see cost_scale.h) so potentials fit in int64.
 [[nodiscard]] bool minCostFlow(const std::vector<std::int64_t>& supply,
                                const std::vector<FlowArc>& arcs, std::vector<std::int64_t>& flow);
+
+/// @brief What minCostFlowSplit did, for the benchmark's figures.
+struct FlowSplitStats {
+    std::size_t components = 0;
+    std::size_t threads = 0;
+    std::size_t largestArcs = 0;
+};
+
+/// @brief The same optimum as minCostFlow for a graph whose supply all sits at node 0 (source)
+/// and whose demand all sits at node 1 (sink), joined by one zero-cost bypass arc 0 -> 1:
+/// solved per connected component of the graph without those two nodes, on several threads
+/// natively (`threads`, 0 = one per core). Any other graph is passed to minCostFlow whole.
+/// Deterministic: the flow does not depend on the thread count (each component is solved alone, the
+/// same way every time).
+[[nodiscard]] bool minCostFlowSplit(const std::vector<std::int64_t>& supply,
+                                    const std::vector<FlowArc>& arcs,
+                                    std::vector<std::int64_t>& flow, unsigned threads = 0,
+                                    FlowSplitStats* stats = nullptr);
 
 } // namespace nuanxin

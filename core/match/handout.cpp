@@ -86,12 +86,13 @@ void handOutCapped(const Bucket& bk, const std::vector<std::int64_t>& flow,
 
 std::vector<RawAllocation> handOut(const Problem& p, const ClassGraph& cg,
                                    const std::vector<std::int64_t>& flow) {
-    const std::vector<ArcSpec>& arcs = cg.arcs;
+    const std::vector<FlowArc>& arcs = cg.arcs.arcs;
+    const std::vector<std::uint32_t>& carried = cg.arcs.offer;
     std::vector<std::vector<Source>> toBucket(cg.buckets.size());
     std::vector<std::vector<Source>> toPool(cg.pools.size());
     const auto direct = [&](std::size_t begin, std::size_t end, std::vector<Source>& into) {
         for (std::size_t a = begin; a < end; ++a) {
-            if (flow[a] > 0) into.push_back({arcs[a].offer, flow[a], 0, arcs[a].cost});
+            if (flow[a] > 0) into.push_back({carried[a], flow[a], 0, arcs[a].cost});
         }
     };
     // A passage's units are interchangeable for all it feeds: split them in arc order, nearest
@@ -101,7 +102,7 @@ std::vector<RawAllocation> handOut(const Problem& p, const ClassGraph& cg,
         std::size_t next = 0;
         for (std::size_t a : outArcs) {
             const std::uint32_t to = arcs[a].to;
-            const bool pool = to >= cg.poolBase && to < cg.coreBase;
+            const bool pool = to >= cg.poolBase && to < cg.areaBase;
             std::vector<Source>& into =
                 pool ? toPool[to - cg.poolBase] : toBucket[to - cg.bucketBase];
             const std::int64_t limit = pool ? 0 : cg.buckets[to - cg.bucketBase].qEff;
@@ -114,10 +115,10 @@ std::vector<RawAllocation> handOut(const Problem& p, const ClassGraph& cg,
             }
         }
     };
-    for (const Passage& core : cg.cores) {
+    for (const Passage& area : cg.areas) {
         std::vector<Source> in;
-        direct(core.inBegin, core.inEnd, in);
-        pour(std::move(in), core.outArcs);
+        direct(area.inBegin, area.inEnd, in);
+        pour(std::move(in), area.outArcs);
     }
     for (std::size_t q = 0; q < cg.pools.size(); ++q) {
         std::vector<Source> in = std::move(toPool[q]);

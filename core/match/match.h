@@ -21,6 +21,9 @@ enum class MatchMode : std::uint8_t {
 struct MatchOptions {
     MatchMode mode = MatchMode::Engine;
     bool reasons = true; ///< attach reasons to allocations (off: faster, for benchmarks)
+    /// Threads solving the graph's components; 0 = one per core. The allocations do not depend
+    /// on it. The browser build always uses one.
+    unsigned threads = 0;
 };
 
 /// @brief The objective of the issue, as a vector compared lexicographically: units served per
@@ -81,6 +84,9 @@ struct MatchStats {
     std::size_t pools = 0;   ///< nodes pooling the non-binding offers of capped classes
     std::size_t nodes = 0;
     std::size_t arcs = 0;
+    std::size_t components = 0;  ///< independent parts of the graph, solved one by one
+    std::size_t largestArcs = 0; ///< arcs of the largest part
+    std::size_t threads = 0;     ///< threads that solved them (1 in the browser)
 };
 
 /// @brief Everything a run produces. Ordered output only (no hash-map order anywhere), so the

@@ -86,7 +86,7 @@ struct RawAllocation {
 
 /// @brief Engine (class graph) or reference (one node per need) min-cost flow.
 [[nodiscard]] Result<std::vector<RawAllocation>> solveFlow(const Problem& problem, bool reference,
-                                                           MatchStats& stats);
+                                                           unsigned threads, MatchStats& stats);
 /// @brief What a spreadsheet user does.
 [[nodiscard]] std::vector<RawAllocation> solveGreedy(const Problem& problem);
 

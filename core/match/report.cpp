@@ -222,7 +222,7 @@ Result<MatchResult> match(const Dataset& data, const MatchPolicy& policy,
         stats.solveMs = msSince(t1);
     } else {
         Result<std::vector<RawAllocation>> solved =
-            solveFlow(p, options.mode == MatchMode::Reference, stats);
+            solveFlow(p, options.mode == MatchMode::Reference, options.threads, stats);
         if (!solved) return solved.errors();
         raw = std::move(solved.value());
     }

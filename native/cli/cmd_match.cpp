@@ -22,9 +22,8 @@ void printErrors(Str what, const FieldErrors& errors, Lang lang) {
 std::string percent(std::int64_t part, std::int64_t whole) {
     if (whole <= 0) return "-";
     std::ostringstream s;
-    s << std::fixed << std::setprecision(1) << 100.0 * static_cast<double>(part) /
-                                                   static_cast<double>(whole)
-      << '%';
+    s << std::fixed << std::setprecision(1)
+      << 100.0 * static_cast<double>(part) / static_cast<double>(whole) << '%';
     return s.str();
 }
 
@@ -37,16 +36,15 @@ void printMatchSummary(const MatchResult& r, const std::vector<AllocationChange>
               << "  " << tr(Str::CliMatchArcs, lang) << ": " << st.arcs << '\n'
               << "  " << tr(Str::CliMatchProposed, lang) << ": "
               << r.allocations.size() - r.lockedCount << "  " << tr(Str::CliMatchLocked, lang)
-              << ": " << r.lockedCount << "  " << tr(Str::CliMatchTime, lang) << ": "
-              << std::fixed << std::setprecision(1) << st.totalMs << " ms\n";
+              << ": " << r.lockedCount << "  " << tr(Str::CliMatchTime, lang) << ": " << std::fixed
+              << std::setprecision(1) << st.totalMs << " ms\n";
     std::cout << tr(Str::CliMatchPerTier, lang) << '\n';
     for (int t = 0; t < r.tierCount; ++t) {
         const TierTotal& tt = r.tiers[static_cast<std::size_t>(t)];
         if (tt.needs == 0) continue;
-        std::cout << "  " << tr(Str::CliMatchTier, lang) << ' ' << t << ": "
-                  << tr(Str::Needs, lang) << ' ' << tt.needs << ", "
-                  << tr(Str::CliMatchDemand, lang) << ' ' << tt.demand << ", "
-                  << tr(Str::CliMatchServed, lang) << ' ' << tt.served << " ("
+        std::cout << "  " << tr(Str::CliMatchTier, lang) << ' ' << t << ": " << tr(Str::Needs, lang)
+                  << ' ' << tt.needs << ", " << tr(Str::CliMatchDemand, lang) << ' ' << tt.demand
+                  << ", " << tr(Str::CliMatchServed, lang) << ' ' << tt.served << " ("
                   << percent(tt.served, tt.demand) << "), " << tr(Str::CliMatchLocked, lang) << ' '
                   << tt.locked << '\n';
     }
@@ -131,6 +129,9 @@ int runBenchMatch(Args& args) {
         options.repeats = static_cast<int>(parseCount("--repeats", *v));
     const bool json = args.flag("--json");
     if (args.flag("--no-reference")) options.reference = false;
+    if (args.flag("--no-greedy")) options.greedy = false;
+    if (auto v = args.option("--threads"))
+        options.threads = static_cast<unsigned>(parseCount("--threads", *v));
     args.finish();
     std::cerr << tr(Str::CliBenchRunning, args.lang()) << " (" << options.needs << " / "
               << options.offers << ")\n";
