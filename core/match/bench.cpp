@@ -143,7 +143,9 @@ Dataset benchInstance(const BenchOptions& options, const DivisionRegistry& divis
     for (std::size_t i = 0; i < options.needs; ++i) {
         // Needs come household by household, about 2.5 each, of different kinds; about 2% of
         // needs repeat a kind the household already asked for.
-        const std::size_t owner = i * householdCount / options.needs;
+        // In 64 bits: i * householdCount passes 2^32 (the browser's size_t) at 1,000,000 needs.
+        const auto owner =
+            static_cast<std::size_t>(std::uint64_t{i} * householdCount / options.needs);
         if (owner != household) {
             household = owner;
             kindsOfHousehold = 0;
