@@ -8,5 +8,6 @@ cat <<TXT
 
 Desktop app: $root/build/native/native/desktop/nuanxin-desktop
 CLI:         $root/build/native/native/cli/nuanxin --help
+Plugins deployed with the page: $root/build/wasm/wasm/plugins (manifest.json, approvals.sha256)
 TXT
 exec node "$root/wasm/serve.mjs" --root "$root/build/wasm/wasm" --port "${PORT:-8080}"

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include "core/serial/archive.h"
+#include "core/util/json.h"
 #include "ui/backend.h"
 #include "ui/screens/dashboard.h"
 
@@ -16,28 +17,6 @@ constexpr const char* kLangSetting = "lang";
 
 const char* langCode(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
 
-// Only the load error is free text in the hook; everything else is numbers and fixed names.
-std::string jsonString(const std::string& text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (static_cast<unsigned char>(c) < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-                out += buf;
-            } else {
-                out += c;
-            }
-        }
-    }
-    return out + "\"";
-}
 
 } // namespace
 
@@ -73,6 +52,14 @@ void App::setLang(Lang lang) {
     if (lang == m_lang) return;
     m_lang = lang;
     m_backend.saveSetting(kLangSetting, langCode(lang));
+}
+
+void App::showData(Dataset data, std::string source) {
+    m_data = std::move(data);
+    m_summary = summarize(m_data);
+    m_dataPath = std::move(source);
+    m_loaded = true;
+    m_loadError.clear();
 }
 
 void App::frame() {
@@ -129,7 +116,7 @@ std::string App::testHookJson() const {
                   m_summary.donors, m_summary.allocations, m_frames.percentile(50.0),
                   m_frames.percentile(95.0), m_frames.total(), langCode(m_lang));
     std::string json = numbers;
-    json += ",\"error\":" + (m_loadError.empty() ? std::string("null") : jsonString(m_loadError));
+    json += ",\"error\":" + (m_loadError.empty() ? std::string("null") : jsonQuoted(m_loadError));
     return json + "}";
 }
 

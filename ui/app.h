@@ -30,6 +30,9 @@ public:
     [[nodiscard]] Lang lang() const { return m_lang; }
     /// @brief Switches the language and remembers it for the next start.
     void setLang(Lang lang);
+    /// @brief Shows another data set in place of the one init() loaded (the browser shows its
+    /// store once the store holds data); `source` is what the dashboard names as its origin.
+    void showData(Dataset data, std::string source);
 
     [[nodiscard]] bool dataLoaded() const { return m_loaded; }
     /// @brief Why the data set could not be read (empty when it was).
@@ -42,8 +45,9 @@ public:
 
     /// @brief The read-only test hook's answer (desktop --self-test, browser window.nuanxin):
     /// {"households","members","needs","offers","donors","allocations","plugins":[],
-    ///  "frame_ms_p50","frame_ms_p95","frames","lang","error"}. The App holds no plugins: the
-    /// browser's hook fills "plugins" from its plugin host (wasm/nuanxin_glue.js).
+    ///  "frame_ms_p50","frame_ms_p95","frames","lang","error"}. The App holds no plugins: each
+    /// front end fills "plugins" from its own plugin host (wasm/nuanxin_glue.js, the desktop's
+    /// --self-test).
     [[nodiscard]] std::string testHookJson() const;
 
 private:

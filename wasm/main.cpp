@@ -11,6 +11,7 @@
 #include "ui/shell/glfw_shell.h"
 #include "wasm/web_backend.h"
 #include "wasm/web_plugins.h"
+#include "wasm/web_store.h"
 
 namespace {
 
@@ -59,8 +60,10 @@ void frame() {
     if (!web.announced) {
         web.announced = true;
         nx_page_ready(title);
+        nuanxin::webStoreTexts(web.app.lang());
     } else if (web.app.lang() != before) {
         nx_set_title(title);
+        nuanxin::webStoreTexts(web.app.lang());
     }
 }
 
@@ -91,6 +94,8 @@ int main() {
     }
     g_web->app.init(std::nullopt);
     nuanxin::attachWebPlugins(g_web->app);
+    // After init(): the store, once it holds data, replaces the demo data set on the dashboard.
+    nuanxin::attachWebStore(g_web->app);
     if (!g_web->app.dataLoaded()) std::fprintf(stderr, "nuanxin: %s\n", g_web->app.loadError().c_str());
     emscripten_set_main_loop(frame, 0, true);
     return 0;

@@ -47,14 +47,82 @@ var Module = (function () {
   Object.defineProperty(window, 'nuanxin', { value: hook, writable: false, configurable: false, enumerable: true });
 })();
 
-// Region plugins an administrator supplies at run time (not preloaded). Browsers limit synchronous
-// compiles of modules over 4 KB on the main thread, so the bytes go through
-// FS.createPreloadedFile, whose preload plugin compiles a "*.so" asynchronously; after onload a
-// plain dlopen (nuanxin_plugin_load) uses the compiled module (TOOLCHAIN.md quirk 7).
+// Region plugins deployed with the page (preloaded) and supplied by an administrator at run time
+// (uploaded). Browsers limit synchronous compiles of modules over 4 KB on the main thread, so the
+// bytes go through FS.createPreloadedFile, whose preload plugin compiles a "*.so" asynchronously;
+// after onload a plain dlopen (nuanxin_plugin_load) uses the compiled module (TOOLCHAIN.md quirk 7).
 (function () {
   const dir = '/plugins';
   let uploads = 0;
   const call = (name, args) => JSON.parse(Module.ccall(name, 'string', args.map(() => 'string'), args));
+
+  // Plugins deployed with the page: side modules in the site's plugins/ folder, named in
+  // plugins/manifest.json ({"plugins": ["x.so", ...]}, loaded in that order, so the list decides
+  // which of two files with one id is the duplicate) and approved in plugins/approvals.sha256
+  // (sha256sum's format, as on the desktop). They start after the first frame: the app never
+  // waits for them. The host checks each file (readable, a wasm module, approved with this
+  // SHA-256) before it is compiled, so no code of a refused file is ever set up; then it is
+  // compiled asynchronously and loaded like an upload. A file with a built-in's id replaces that
+  // built-in (a region's update without a new release); every refusal names the file.
+  const site = 'plugins/';
+  const preloadDir = '/preloaded';
+  const approvalsPath = `${preloadDir}/approvals.sha256`;
+  const refuse = (file, reason, detail) => call('nuanxin_plugin_refuse', [file, reason, detail]);
+  const fetchBytes = async (url) => {
+    const res = await fetch(url, { cache: 'no-cache' });
+    if (!res.ok) throw new Error(`HTTP ${res.status}`);
+    return new Uint8Array(await res.arrayBuffer());
+  };
+  const preloadOne = async (name) => {
+    // Plain names ending in .so: the preload plugin compiles only those, and no name may leave
+    // the folder.
+    if (typeof name !== 'string' || !/^[A-Za-z0-9_-][A-Za-z0-9_.-]*\.so$/.test(name)) {
+      return refuse(`${site}manifest.json`, 'PluginBadManifestEntry', JSON.stringify(name));
+    }
+    const path = `${preloadDir}/${name}`;
+    let bytes;
+    try { bytes = await fetchBytes(site + encodeURIComponent(name)); } catch (e) {
+      return refuse(path, 'PluginCannotRead', `${site}${name}: ${e.message || e}`);
+    }
+    Module.FS.writeFile(path, bytes);
+    const checked = call('nuanxin_plugin_check', [path, approvalsPath]);
+    if (!checked.ok) return checked;
+    // dontCreateFile: the checked bytes stay in the file, which the host hashes once more.
+    await new Promise((done) => Module.FS.createPreloadedFile(preloadDir, name, bytes, true, false, done, done, true));
+    return call('nuanxin_plugin_load_approved', [path, approvalsPath]);
+  };
+  const preload = async () => {
+    let manifest;
+    try {
+      const res = await fetch(`${site}manifest.json`, { cache: 'no-cache' });
+      if (res.status === 404) return []; // nothing deployed
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      manifest = await res.json();
+    } catch (e) {
+      return [refuse(`${site}manifest.json`, 'PluginBadManifest', String(e.message || e))];
+    }
+    if (!manifest || !Array.isArray(manifest.plugins)) {
+      return [refuse(`${site}manifest.json`, 'PluginBadManifest', '')];
+    }
+    try { Module.FS.mkdir(preloadDir); } catch (e) { /* exists */ }
+    // Without an approvals file every listed file is refused as not approved, by name.
+    let approvals = new Uint8Array(0);
+    try { approvals = await fetchBytes(`${site}approvals.sha256`); } catch (e) { /* none */ }
+    Module.FS.writeFile(approvalsPath, approvals);
+    const results = [];
+    for (const name of manifest.plugins) results.push({ file: name, ...(await preloadOne(name)) });
+    return results;
+  };
+  let startPreload;
+  const preloaded = new Promise((resolve) => {
+    startPreload = () => preload().then(resolve, (e) => { console.error('nuanxin: plugin preload:', e); resolve([]); });
+  });
+  const firstFrame = Module.onFirstFrame;
+  Module.onFirstFrame = () => {
+    if (firstFrame) firstFrame();
+    startPreload();
+  };
+
   const api = Object.freeze({
     /** Loads plugin bytes (ArrayBuffer or typed array); resolves with {ok, id} or {ok:false, refusal}. */
     upload(fileName, bytes) {
@@ -82,8 +150,12 @@ var Module = (function () {
           });
       });
     },
-    /** The built-in and uploaded plugins. */
+    /** The built-in, preloaded and uploaded plugins. */
     list() { return call('nuanxin_plugins_json', []); },
+    /** Every refusal so far, preloads and uploads alike: [{file, reason, text}]. */
+    refusals() { return call('nuanxin_plugin_refusals_json', []); },
+    /** Resolves, once the deployed plugins were tried, with one {file, ok, id | refusal} each. */
+    preloaded,
     /** A matching of the loaded data set through the plugins (counts per plugin). */
     match() { return call('nuanxin_plugin_match_json', []); },
   });

@@ -16,7 +16,8 @@ const MIME = {
   '.json': 'application/json; charset=utf-8',
   '.wasm': 'application/wasm', // required for WebAssembly.instantiateStreaming
   '.data': 'application/octet-stream',
-  '.so': 'application/octet-stream',
+  '.so': 'application/octet-stream', // region plugins (side modules), e.g. plugins/*.so
+  '.sha256': 'text/plain; charset=utf-8', // plugins/approvals.sha256
   '.ttf': 'font/ttf',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',

@@ -7,7 +7,9 @@
 #include <emscripten.h>
 
 #include "core/match/match.h"
+#include "core/plugin/approvals.h"
 #include "core/plugin/library.h"
+#include "core/plugin/plugin_json.h"
 #include "core/plugin/plugin_policy.h"
 #include "plugins/builtin_plugins.h"
 #include "ui/app.h"
@@ -26,28 +28,11 @@ WebPlugins& state() {
     return s;
 }
 
-std::string quoted(const std::string& text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char buf[8];
-            std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(c));
-            out += buf;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
-
 std::string counts(const std::map<std::string, std::size_t>& m) {
     std::string out = "{";
     for (const auto& [key, n] : m) {
         if (out.size() > 1) out += ',';
-        out += quoted(key) + ":" + std::to_string(n);
+        out += jsonQuoted(key) + ":" + std::to_string(n);
     }
     return out + "}";
 }
@@ -66,37 +51,69 @@ void attachWebPlugins(const App& app) {
 
 using namespace nuanxin;
 
-/// @brief Loads a side module already compiled by the page (see nuanxin_glue.js):
-/// {"ok":true,"id":...} or {"ok":false,"refusal":"<file>: plugin refused: ..."}.
-extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_plugin_load(const char* path) {
+namespace {
+
+/// {"ok":true,"id":<the plugin just added>} or {"ok":false,"refusal":"<file>: plugin refused: ..."}.
+const char* answer(const std::optional<PluginRefusal>& refused) {
     WebPlugins& s = state();
     const Lang lang = s.app != nullptr ? s.app->lang() : Lang::Zh;
-    if (const auto refused = s.host.loadFile(path)) {
-        s.json = "{\"ok\":false,\"refusal\":" + quoted(refused->describe(lang)) + "}";
+    if (refused) {
+        s.json = "{\"ok\":false,\"refusal\":" + jsonQuoted(refused->describe(lang)) + "}";
     } else {
-        s.json = "{\"ok\":true,\"id\":" + quoted(s.host.plugins().back()->id()) + "}";
+        s.json = "{\"ok\":true,\"id\":" + jsonQuoted(s.host.plugins().back()->id()) + "}";
     }
+    return s.json.c_str();
+}
+
+} // namespace
+
+/// @brief Loads a side module already compiled by the page (see nuanxin_glue.js), as uploaded by
+/// an administrator (the upload is the approval): {"ok":true,"id":...} or {"ok":false,"refusal"}.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_plugin_load(const char* path) {
+    return answer(state().host.loadFile(path));
+}
+
+/// @brief Preloaded side modules, step 1 of 2: the checks before any code of the file is set
+/// up (readable, a wasm module, approved with this SHA-256 in the file `approvals`, written
+/// by the page from the site's plugins/approvals.sha256). {"ok":true} or {"ok":false,"refusal"}.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_plugin_check(const char* path,
+                                                                 const char* approvals) {
+    WebPlugins& s = state();
+    const PluginApprovals approved = PluginApprovals::load(approvals);
+    if (const auto refused = s.host.check(path, &approved)) return answer(refused);
+    s.json = "{\"ok\":true}";
+    return s.json.c_str();
+}
+
+/// @brief Preloaded side modules, step 2: after the page compiled the checked file, the same
+/// path as an upload, with the approval checked once more (the file must not have changed).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_plugin_load_approved(const char* path,
+                                                                         const char* approvals) {
+    const PluginApprovals approved = PluginApprovals::load(approvals);
+    return answer(state().host.loadFile(path, &approved));
+}
+
+/// @brief Records a refusal the page found before the host could look (a file listed in the
+/// manifest it could not fetch, a bad manifest entry); `reason` is a key of plugin.inc.
+extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_plugin_refuse(const char* file,
+                                                                  const char* reason,
+                                                                  const char* detail) {
+    PluginRefusal r{file, keyFromName(reason).value_or(Str::PluginCannotRead), detail};
+    state().host.recordRefusal(r);
+    return answer(r);
+}
+
+/// @brief Every refusal so far (built-ins, preloads, uploads): [{"file","reason","text"}].
+extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_plugin_refusals_json() {
+    WebPlugins& s = state();
+    s.json = refusalsJson(s.host, s.app != nullptr ? s.app->lang() : Lang::Zh);
     return s.json.c_str();
 }
 
 /// @brief The plugins as [{"id","version","abi","regions":[...],"builtin","sha256","shadowed"}].
 extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_plugins_json() {
     WebPlugins& s = state();
-    s.json = "[";
-    for (const Plugin* p : s.host.plugins()) {
-        if (s.json.size() > 1) s.json += ',';
-        std::string regions = "[";
-        for (const std::string& code : p->divisions()) {
-            if (regions.size() > 1) regions += ',';
-            regions += quoted(code);
-        }
-        s.json += "{\"id\":" + quoted(p->id()) + ",\"version\":" + quoted(p->version()) +
-                  ",\"abi\":" + quoted(p->abiText()) + ",\"regions\":" + regions + "]" +
-                  ",\"builtin\":" + (p->builtIn() ? "true" : "false") +
-                  ",\"sha256\":" + quoted(p->sha256()) +
-                  ",\"shadowed\":" + (p->shadowed() ? "true" : "false") + "}";
-    }
-    s.json += "]";
+    s.json = pluginsJson(s.host);
     return s.json.c_str();
 }
 
@@ -107,10 +124,10 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_plugin_match_json() {
     if (s.app == nullptr) return "{\"error\":\"starting\"}";
     const Dataset& data = s.app->dataset();
     const NationalDefaultPolicy root;
-    const PluginPolicy policy(s.host, root, s.app->lang());
+    const PluginPolicy policy(s.host, root, s.app->lang(), data.donors);
     const auto result = match(data, policy);
     if (!result.ok()) {
-        s.json = "{\"error\":" + quoted(result.errors().front().describe(Lang::En)) + "}";
+        s.json = "{\"error\":" + jsonQuoted(result.errors().front().describe(Lang::En)) + "}";
         return s.json.c_str();
     }
     std::map<HouseholdId, std::string> governor;

@@ -1,7 +1,9 @@
 #pragma once
-// Region plugins in the browser: the built-ins, plus side modules an administrator uploads at run
-// time (nuanxin_glue.js compiles them asynchronously with FS.createPreloadedFile, then asks
-// nuanxin_plugin_load() to dlopen the compiled module; TOOLCHAIN.md quirk 7).
+// Region plugins in the browser: the built-ins; side modules deployed with the page (the site's
+// plugins/manifest.json, approved in plugins/approvals.sha256), which the page checks with
+// nuanxin_plugin_check() before compiling them; and side modules an administrator uploads at run
+// time. nuanxin_glue.js compiles both kinds asynchronously with FS.createPreloadedFile, then asks
+// the host to dlopen the compiled module (TOOLCHAIN.md quirk 7).
 namespace nuanxin {
 
 class App;

@@ -50,10 +50,22 @@ Result<std::string> distributionListCsv(const State& state, OfferId offerId,
     return out;
 }
 
-Result<std::string> exportJson(const State& state) {
+std::string storeTitle(const State& state) {
+    const auto& settings = state.data().settings;
+    const auto it = settings.find(kTitleSetting);
+    return it == settings.end() ? std::string() : it->second;
+}
+
+Result<std::string> exportJson(const State& state, const JsonExportInfo& info) {
+    if (!info.asOf.valid()) return FieldError{"as_of", info.asOf.iso(), Str::SerialBadDate, ""};
+    // A copy: the state's own data set keeps what the journal built (no title, no date).
+    Dataset data = state.dataset();
+    data.title = storeTitle(state);
+    if (data.title.empty()) data.title = info.fallbackTitle;
+    data.asOf = info.asOf;
     std::ostringstream out;
     std::string error;
-    if (!writeDataset(state.dataset(), out, Format::Json, &error)) {
+    if (!writeDataset(data, out, Format::Json, &error)) {
         return FieldError{"json", "", Str::SerialFileWrite, error};
     }
     return std::move(out).str();

@@ -19,9 +19,23 @@ namespace nuanxin {
 [[nodiscard]] Result<std::string> distributionListCsv(const State& state, OfferId offer,
                                                       const DivisionRegistry& divisions, Lang lang);
 
-/// @brief The store's data set as nuanxin JSON (core/serial), the same format `info` reads.
+/// @brief The setting that names a store (ChangeSetting{"title", ...}).
+inline constexpr const char* kTitleSetting = "title";
+/// @brief The store's title: its "title" setting, "" when never set.
+[[nodiscard]] std::string storeTitle(const State& state);
+
+/// @brief What a JSON export says about itself that the journal does not hold: the day it was
+/// made (the caller's clock: the core never reads one) and the title to use when the store has
+/// no "title" setting (the CLI passes the store folder's name).
+struct JsonExportInfo {
+    Date asOf;
+    std::string fallbackTitle;
+};
+
+/// @brief The store's data set as nuanxin JSON (core/serial), the same format `info` reads,
+/// with the store's title and `info.asOf` as the data set's reference date.
 /// Unmasked: it is the owner's full export, not a list to hand out.
-[[nodiscard]] Result<std::string> exportJson(const State& state);
+[[nodiscard]] Result<std::string> exportJson(const State& state, const JsonExportInfo& info);
 
 /// @brief The whole store (journal and snapshot) as one checksummed file.
 [[nodiscard]] Result<std::string> backupStore(const FileSystem& fs, const std::string& dir);

@@ -32,6 +32,10 @@ private:
     std::map<std::string, std::string> m_hashes; // file name -> lower-case hex
 };
 
+/// @brief Name of the approvals file inside a plugin folder (the desktop's `plugins/` next to
+/// the data, the browser site's `plugins/`): written by `sha256sum *.so > approvals.sha256`.
+inline constexpr const char* kApprovalsFileName = "approvals.sha256";
+
 /// @brief The last part of a path ("a/b/x.so" → "x.so").
 [[nodiscard]] std::string fileNameOf(const std::string& path);
 

@@ -134,27 +134,43 @@ std::optional<PluginRefusal> PluginHost::accept(const std::string& origin, nx_pl
     return std::nullopt;
 }
 
-std::optional<PluginRefusal> PluginHost::loadFile(const std::string& path,
-                                                  const PluginApprovals* approvals) {
+std::optional<PluginRefusal> PluginHost::inspect(const std::string& path,
+                                                 const PluginApprovals* approvals,
+                                                 std::string& hash) {
     bool readable = false;
     const std::string header = readHeader(path, readable);
-    if (!readable) return refuse({path, Str::PluginCannotRead, {}});
+    if (!readable) return PluginRefusal{path, Str::PluginCannotRead, {}};
     const ModuleFormat format = sniffModuleFormat(header);
     if (format != loadableFormat()) {
         static constexpr std::array<const char*, 4> kNames = {"unknown", "ELF, not a shared object",
                                                               "ELF shared object", "wasm"};
-        return refuse({path, Str::PluginNotModule, kNames[static_cast<std::size_t>(format)]});
+        return PluginRefusal{path, Str::PluginNotModule,
+                             kNames[static_cast<std::size_t>(format)]};
     }
     // Hash before opening: dlopen runs the file's initialisers.
-    const std::string hash = sha256OfFile(path);
+    hash = sha256OfFile(path);
     if (approvals != nullptr) {
         const auto approved = approvals->approved(path);
-        if (!approved) return refuse({path, Str::PluginNotApproved, hash});
+        if (!approved) return PluginRefusal{path, Str::PluginNotApproved, hash};
         if (*approved != hash) {
-            return refuse(
-                {path, Str::PluginHashChanged, "approved " + *approved + ", now " + hash});
+            return PluginRefusal{path, Str::PluginHashChanged,
+                                 "approved " + *approved + ", now " + hash};
         }
     }
+    return std::nullopt;
+}
+
+std::optional<PluginRefusal> PluginHost::check(const std::string& path,
+                                               const PluginApprovals* approvals) {
+    std::string hash;
+    if (auto refused = inspect(path, approvals, hash)) return refuse(std::move(*refused));
+    return std::nullopt;
+}
+
+std::optional<PluginRefusal> PluginHost::loadFile(const std::string& path,
+                                                  const PluginApprovals* approvals) {
+    std::string hash;
+    if (auto refused = inspect(path, approvals, hash)) return refuse(std::move(*refused));
     std::string error;
     auto library = LoadedLibrary::open(path, error);
     if (!library) return refuse({path, Str::PluginLoadFailed, error});

@@ -57,6 +57,13 @@ public:
     /// @brief Loads every *.so of a folder, by name; returns the refusals of this call.
     std::vector<PluginRefusal> loadDirectory(const std::string& dir,
                                              const PluginApprovals* approvals = nullptr);
+    /// @brief The checks loadFile() makes before it opens a file (readable, a module of this
+    /// build's kind, approved with this SHA-256), without opening it: the browser runs them before
+    /// it compiles a preloaded side module, so a refused file's code is never set up.
+    std::optional<PluginRefusal> check(const std::string& path,
+                                       const PluginApprovals* approvals = nullptr);
+    /// @brief Records a refusal found outside the host (a file the page could not fetch).
+    void recordRefusal(PluginRefusal refusal) { refuse(std::move(refusal)); }
 
     /// @brief Every refusal so far, in order.
     [[nodiscard]] const std::vector<PluginRefusal>& refusals() const { return m_refusals; }
@@ -96,6 +103,9 @@ private:
                                         nx_plugin_describe_fn describe, std::string sha256,
                                         std::shared_ptr<LoadedLibrary> library);
     PluginRefusal refuse(PluginRefusal refusal);
+    /// The checks of check(); the file's SHA-256 in `hash`. Records nothing.
+    static std::optional<PluginRefusal> inspect(const std::string& path,
+                                                const PluginApprovals* approvals, std::string& hash);
     Plugin* findMutable(std::string_view id);
 
     std::vector<std::unique_ptr<Plugin>> m_plugins;

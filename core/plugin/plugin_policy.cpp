@@ -25,8 +25,17 @@ std::string pluginReasonDetail(std::string_view plugin, std::int32_t code, const
     return out;
 }
 
-PluginPolicy::PluginPolicy(const PluginHost& host, const MatchPolicy& root, Lang lang)
-    : m_host(host), m_root(root), m_lang(lang) {}
+PluginPolicy::PluginPolicy(const PluginHost& host, const MatchPolicy& root, Lang lang,
+                           const std::vector<Donor>& donors)
+    : m_host(host), m_root(root), m_lang(lang) {
+    for (const Donor& d : donors) m_donorTypes.emplace(d.id, d.type);
+}
+
+std::optional<DonorType> PluginPolicy::donorType(DonorId donor) const {
+    const auto it = m_donorTypes.find(donor);
+    if (it == m_donorTypes.end()) return std::nullopt;
+    return it->second;
+}
 
 EligibilityVerdict PluginPolicy::eligible(const Household& household, const Need& need,
                                           const Offer& offer, const Date& asOf) const {
@@ -35,8 +44,7 @@ EligibilityVerdict PluginPolicy::eligible(const Household& household, const Need
     if (chain.empty()) return verdict;
     const HouseholdView view(household, asOf);
     const nx_need_view needView = makeNeedView(need);
-    // The policy interface does not pass the donor; plugins see NX_DONOR_UNKNOWN.
-    const nx_offer_view offerView = makeOfferView(offer, nullptr);
+    const nx_offer_view offerView = makeOfferView(offer, donorType(offer.donor));
     for (const Plugin* p : chain) {
         if (p->info().eligibility == nullptr) continue;
         nx_eligibility out{};

@@ -1,7 +1,9 @@
 #pragma once
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/match/policy.h"
 #include "core/plugin/host.h"
@@ -12,10 +14,16 @@ namespace nuanxin {
 /// plugin governing its division (national base → province → ...) refines the answer of a root
 /// policy (the engine's built-in national default), each plugin seeing the answer inherited so
 /// far. Households no plugin governs get the root's answer unchanged.
+/// The engine hands a policy the offer, which names its donor only by id; the donors' types are
+/// therefore copied in at construction (plain values, no pointer into the data set), so that a
+/// plugin's nx_offer_view.donor_type is the real one.
 class PluginPolicy final : public MatchPolicy {
 public:
-    /// @brief `host` and `root` must outlive the policy; texts in `lang`.
-    PluginPolicy(const PluginHost& host, const MatchPolicy& root, Lang lang = Lang::Zh);
+    /// @brief `host` and `root` must outlive the policy; texts in `lang`. `donors`: the data
+    /// set's donors (only id and type are kept); an offer whose donor is not among them reaches
+    /// the plugins as NX_DONOR_UNKNOWN.
+    PluginPolicy(const PluginHost& host, const MatchPolicy& root, Lang lang = Lang::Zh,
+                 const std::vector<Donor>& donors = {});
 
     [[nodiscard]] std::string_view id() const override { return "plugins"; }
     [[nodiscard]] EligibilityVerdict eligible(const Household& household, const Need& need,
@@ -38,9 +46,12 @@ private:
                                                    const Household& household, const Need& need,
                                                    const Date& asOf) const;
 
+    [[nodiscard]] std::optional<DonorType> donorType(DonorId donor) const;
+
     const PluginHost& m_host;
     const MatchPolicy& m_root;
     Lang m_lang;
+    std::map<DonorId, DonorType> m_donorTypes;
     mutable std::size_t m_errors = 0;
 };
 

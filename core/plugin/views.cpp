@@ -83,12 +83,17 @@ std::uint64_t hashNeedView(const nx_need_view& need) {
 }
 
 nx_offer_view makeOfferView(const Offer& offer, const Donor* donor) {
+    return makeOfferView(offer, donor != nullptr ? std::optional<DonorType>(donor->type)
+                                                 : std::nullopt);
+}
+
+nx_offer_view makeOfferView(const Offer& offer, std::optional<DonorType> donorType) {
     nx_offer_view v{};
     v.struct_size = sizeof(nx_offer_view);
     v.kind = static_cast<std::uint32_t>(offer.kind);
     v.unit = static_cast<std::uint32_t>(offer.unit);
-    v.donor_type = donor != nullptr ? static_cast<std::uint32_t>(donor->type)
-                                    : static_cast<std::uint32_t>(NX_DONOR_UNKNOWN);
+    v.donor_type = donorType ? static_cast<std::uint32_t>(*donorType)
+                             : static_cast<std::uint32_t>(NX_DONOR_UNKNOWN);
     v.capacity = offer.capacity;
     v.unit_value_fen = offer.unitValueFen;
     v.window_start_days = offer.windowStart.daysSinceEpoch();

@@ -1,5 +1,6 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "core/model/types.h"
@@ -26,6 +27,8 @@ private:
 
 [[nodiscard]] nx_need_view makeNeedView(const Need& need);
 [[nodiscard]] nx_offer_view makeOfferView(const Offer& offer, const Donor* donor);
+/// @brief The same with only the donor's type; nullopt: NX_DONOR_UNKNOWN.
+[[nodiscard]] nx_offer_view makeOfferView(const Offer& offer, std::optional<DonorType> donorType);
 /// @brief FNV-1a over every field of a need view.
 [[nodiscard]] std::uint64_t hashNeedView(const nx_need_view& need);
 /// @brief One FNV-1a step over a 64-bit value, for combining hashes.

@@ -6,7 +6,9 @@
 // 12 bytes (u32 LE); then records, each = payload length (u32 LE), CRC-32 of the payload
 // (u32 LE), payload = cereal portable binary of one Transaction.
 // Snapshot: magic "NXSNAP\r\n", version (u32), payload length (u64), journal offset (u64),
-// CRC-32 of the payload (u32), CRC-32 of the first 32 header bytes (u32); payload = StoreData.
+// CRC-32 of the payload (u32), CRC-32 of the first 32 header bytes (u32), reserved (u32);
+// payload = StoreData in the compact form of core/store/snapshot_cereal.h (format 2). A snapshot
+// of another format version is refused (the store then replays the journal).
 // The "\r\n" in the magics catches files mangled by text-mode transfers.
 #include <cstdint>
 #include <functional>
@@ -23,7 +25,7 @@ namespace nuanxin {
 constexpr std::uint32_t kJournalVersion = 1;
 constexpr std::size_t kJournalHeaderSize = 16;
 constexpr std::size_t kRecordHeaderSize = 8;
-constexpr std::uint32_t kSnapshotVersion = 1;
+constexpr std::uint32_t kSnapshotVersion = 2; ///< 2: compact payload (enum indexes, day numbers)
 constexpr std::size_t kSnapshotHeaderSize = 40;
 
 [[nodiscard]] std::string encodeJournalHeader();

@@ -52,38 +52,58 @@ void insertSorted(std::vector<HouseholdId>& ids, HouseholdId id) {
 
 void State::rebuildIndexes() {
     m_householdPos.clear();
-    m_personIndex.clear();
-    m_personIndexOther.clear();
-    m_byCounty.clear();
     m_needPos.clear();
     m_donorPos.clear();
     m_offerPos.clear();
     m_allocationPos.clear();
+    m_peopleIndexed = m_countiesIndexed = m_kindsIndexed = false;
+    m_personIndex.clear();
+    m_personIndexOther.clear();
+    m_byCounty.clear();
     m_needsByKind.clear();
     m_offersByKind.clear();
     const Dataset& d = m_data.data;
     m_householdPos.reserve(d.households.size());
-    m_personIndex.reserve(d.households.size() * 2);
-    for (std::size_t i = 0; i < d.households.size(); ++i) {
-        const Household& h = d.households[i];
-        m_householdPos[h.id] = i;
-        insertSorted(m_byCounty[h.divisionCode], h.id);
-        for (const Member& m : h.members) StateEditor::indexPerson(*this, m, h.id);
-    }
+    for (std::size_t i = 0; i < d.households.size(); ++i) m_householdPos.set(d.households[i].id, i);
     m_needPos.reserve(d.needs.size());
-    for (std::size_t i = 0; i < d.needs.size(); ++i) {
-        m_needPos[d.needs[i].id] = i;
-        auto& ids = m_needsByKind[{d.needs[i].kind, d.needs[i].status}];
-        ids.insert(ids.end(), d.needs[i].id); // ids mostly ascend: the hint makes this O(1)
-    }
-    for (std::size_t i = 0; i < d.donors.size(); ++i) m_donorPos[d.donors[i].id] = i;
-    for (std::size_t i = 0; i < d.offers.size(); ++i) {
-        m_offerPos[d.offers[i].id] = i;
-        auto& ids = m_offersByKind[{d.offers[i].kind, d.offers[i].status}];
-        ids.insert(ids.end(), d.offers[i].id);
-    }
+    for (std::size_t i = 0; i < d.needs.size(); ++i) m_needPos.set(d.needs[i].id, i);
+    m_donorPos.reserve(d.donors.size());
+    for (std::size_t i = 0; i < d.donors.size(); ++i) m_donorPos.set(d.donors[i].id, i);
+    m_offerPos.reserve(d.offers.size());
+    for (std::size_t i = 0; i < d.offers.size(); ++i) m_offerPos.set(d.offers[i].id, i);
+    m_allocationPos.reserve(d.allocations.size());
     for (std::size_t i = 0; i < d.allocations.size(); ++i) {
-        m_allocationPos[d.allocations[i].id] = i;
+        m_allocationPos.set(d.allocations[i].id, i);
+    }
+}
+
+void State::indexPeople() const {
+    if (m_peopleIndexed) return;
+    m_peopleIndexed = true; // first: indexPerson() below adds only to a built index
+    const auto& households = m_data.data.households;
+    m_personIndex.reserve(households.size() * 2);
+    auto& self = const_cast<State&>(*this); // only the mutable index members change
+    for (const Household& h : households) {
+        for (const Member& m : h.members) StateEditor::indexPerson(self, m, h.id);
+    }
+}
+
+void State::indexCounties() const {
+    if (m_countiesIndexed) return;
+    m_countiesIndexed = true;
+    for (const Household& h : m_data.data.households) insertSorted(m_byCounty[h.divisionCode], h.id);
+}
+
+void State::indexKinds() const {
+    if (m_kindsIndexed) return;
+    m_kindsIndexed = true;
+    for (const Need& n : m_data.data.needs) {
+        auto& ids = m_needsByKind[{n.kind, n.status}];
+        ids.insert(ids.end(), n.id); // ids mostly ascend: the hint makes this O(1)
+    }
+    for (const Offer& o : m_data.data.offers) {
+        auto& ids = m_offersByKind[{o.kind, o.status}];
+        ids.insert(ids.end(), o.id);
     }
 }
 
@@ -94,10 +114,9 @@ IdCounters State::nextIds() const {
 }
 
 namespace {
-template <class T, class Map>
-const T* lookup(const std::vector<T>& items, const Map& pos, std::uint64_t id) {
-    const auto it = pos.find(id);
-    return it == pos.end() ? nullptr : &items[it->second];
+template <class T> const T* lookup(const std::vector<T>& items, const IdIndex& pos, std::uint64_t id) {
+    const auto at = pos.find(id);
+    return at ? &items[static_cast<std::size_t>(*at)] : nullptr;
 }
 } // namespace
 
@@ -132,15 +151,16 @@ const MergeRecord* State::merge(std::uint64_t id) const {
 }
 
 HouseholdId State::householdOfPerson(const std::string& idNumber) const {
+    indexPeople();
     if (const auto key = packedPersonKey(idNumber)) {
-        const auto it = m_personIndex.find(*key);
-        return it == m_personIndex.end() ? 0 : it->second;
+        return m_personIndex.find(*key).value_or(0);
     }
     const auto it = m_personIndexOther.find(personKey(idNumber));
     return it == m_personIndexOther.end() ? 0 : it->second;
 }
 
 std::vector<HouseholdId> State::householdsIn(const std::string& area) const {
+    indexCounties();
     const std::string prefix = DivisionRegistry::normalize(area);
     std::vector<HouseholdId> out;
     // County codes sharing the prefix are adjacent in the ordered map.
@@ -153,12 +173,14 @@ std::vector<HouseholdId> State::householdsIn(const std::string& area) const {
 }
 
 std::vector<NeedId> State::needsWith(Kind kind, NeedStatus status) const {
+    indexKinds();
     const auto it = m_needsByKind.find({kind, status});
     if (it == m_needsByKind.end()) return {};
     return {it->second.begin(), it->second.end()};
 }
 
 std::vector<OfferId> State::offersWith(Kind kind, OfferStatus status) const {
+    indexKinds();
     const auto it = m_offersByKind.find({kind, status});
     if (it == m_offersByKind.end()) return {};
     return {it->second.begin(), it->second.end()};
@@ -167,15 +189,15 @@ std::vector<OfferId> State::offersWith(Kind kind, OfferStatus status) const {
 // ---- StateEditor: every edit keeps the indexes in step ----
 
 void StateEditor::indexPerson(State& s, const Member& m, HouseholdId id) {
-    if (m.idNumber.empty()) return;
+    if (!s.m_peopleIndexed || m.idNumber.empty()) return;
     if (const auto key = packedPersonKey(m.idNumber))
-        s.m_personIndex[*key] = id;
+        s.m_personIndex.set(*key, id);
     else
         s.m_personIndexOther[personKey(m.idNumber)] = id;
 }
 
 void StateEditor::unindexPerson(State& s, const Member& m) {
-    if (m.idNumber.empty()) return;
+    if (!s.m_peopleIndexed || m.idNumber.empty()) return;
     if (const auto key = packedPersonKey(m.idNumber))
         s.m_personIndex.erase(*key);
     else
@@ -184,8 +206,8 @@ void StateEditor::unindexPerson(State& s, const Member& m) {
 
 void StateEditor::addHousehold(State& s, Household h) {
     auto& list = s.m_data.data.households;
-    s.m_householdPos[h.id] = list.size();
-    insertSorted(s.m_byCounty[h.divisionCode], h.id);
+    s.m_householdPos.set(h.id, list.size());
+    if (s.m_countiesIndexed) insertSorted(s.m_byCounty[h.divisionCode], h.id);
     for (const Member& m : h.members) indexPerson(s, m, h.id);
     s.m_data.lastHousehold = std::max(s.m_data.lastHousehold, h.id);
     list.push_back(std::move(h));
@@ -196,21 +218,21 @@ void StateEditor::insertHousehold(State& s, Household h) {
     const auto at = std::lower_bound(list.begin(), list.end(), h.id,
                                      [](const Household& x, HouseholdId id) { return x.id < id; });
     const auto pos = static_cast<std::size_t>(at - list.begin());
-    insertSorted(s.m_byCounty[h.divisionCode], h.id);
+    if (s.m_countiesIndexed) insertSorted(s.m_byCounty[h.divisionCode], h.id);
     for (const Member& m : h.members) indexPerson(s, m, h.id);
     s.m_data.lastHousehold = std::max(s.m_data.lastHousehold, h.id);
     list.insert(at, std::move(h));
-    for (std::size_t i = pos; i < list.size(); ++i) s.m_householdPos[list[i].id] = i;
+    for (std::size_t i = pos; i < list.size(); ++i) s.m_householdPos.set(list[i].id, i);
 }
 
 Household StateEditor::removeHousehold(State& s, HouseholdId id) {
     auto& list = s.m_data.data.households;
-    const std::size_t pos = s.m_householdPos.at(id);
+    const auto pos = static_cast<std::size_t>(s.m_householdPos.at(id));
     Household h = std::move(list[pos]);
     list.erase(list.begin() + static_cast<std::ptrdiff_t>(pos));
     s.m_householdPos.erase(id);
     // Rare (merges only): shifting the positions after it keeps the order of the data set.
-    for (std::size_t i = pos; i < list.size(); ++i) s.m_householdPos[list[i].id] = i;
+    for (std::size_t i = pos; i < list.size(); ++i) s.m_householdPos.set(list[i].id, i);
     auto county = s.m_byCounty.find(h.divisionCode);
     if (county != s.m_byCounty.end()) {
         auto& ids = county->second;
@@ -222,24 +244,24 @@ Household StateEditor::removeHousehold(State& s, HouseholdId id) {
 }
 
 void StateEditor::addNeed(State& s, Need n) {
-    s.m_needPos[n.id] = s.m_data.data.needs.size();
-    s.m_needsByKind[{n.kind, n.status}].insert(n.id);
+    s.m_needPos.set(n.id, s.m_data.data.needs.size());
+    if (s.m_kindsIndexed) s.m_needsByKind[{n.kind, n.status}].insert(n.id);
     s.m_data.lastNeed = std::max(s.m_data.lastNeed, n.id);
     s.m_data.data.needs.push_back(std::move(n));
 }
 
 void StateEditor::popNeed(State& s) {
     const Need& n = s.m_data.data.needs.back();
-    s.m_needsByKind[{n.kind, n.status}].erase(n.id);
+    if (s.m_kindsIndexed) s.m_needsByKind[{n.kind, n.status}].erase(n.id);
     s.m_needPos.erase(n.id);
     s.m_data.data.needs.pop_back();
 }
 
 void StateEditor::setNeedStatus(State& s, NeedId id, NeedStatus status) {
     Need& n = need(s, id);
-    s.m_needsByKind[{n.kind, n.status}].erase(id);
+    if (s.m_kindsIndexed) s.m_needsByKind[{n.kind, n.status}].erase(id);
     n.status = status;
-    s.m_needsByKind[{n.kind, n.status}].insert(id);
+    if (s.m_kindsIndexed) s.m_needsByKind[{n.kind, n.status}].insert(id);
 }
 
 void StateEditor::setNeedHousehold(State& s, NeedId id, HouseholdId household) {
@@ -247,7 +269,7 @@ void StateEditor::setNeedHousehold(State& s, NeedId id, HouseholdId household) {
 }
 
 void StateEditor::addDonor(State& s, Donor d) {
-    s.m_donorPos[d.id] = s.m_data.data.donors.size();
+    s.m_donorPos.set(d.id, s.m_data.data.donors.size());
     s.m_data.lastDonor = std::max(s.m_data.lastDonor, d.id);
     s.m_data.data.donors.push_back(std::move(d));
 }
@@ -258,21 +280,21 @@ void StateEditor::popDonor(State& s) {
 }
 
 void StateEditor::addOffer(State& s, Offer o) {
-    s.m_offerPos[o.id] = s.m_data.data.offers.size();
-    s.m_offersByKind[{o.kind, o.status}].insert(o.id);
+    s.m_offerPos.set(o.id, s.m_data.data.offers.size());
+    if (s.m_kindsIndexed) s.m_offersByKind[{o.kind, o.status}].insert(o.id);
     s.m_data.lastOffer = std::max(s.m_data.lastOffer, o.id);
     s.m_data.data.offers.push_back(std::move(o));
 }
 
 void StateEditor::popOffer(State& s) {
     const Offer& o = s.m_data.data.offers.back();
-    s.m_offersByKind[{o.kind, o.status}].erase(o.id);
+    if (s.m_kindsIndexed) s.m_offersByKind[{o.kind, o.status}].erase(o.id);
     s.m_offerPos.erase(o.id);
     s.m_data.data.offers.pop_back();
 }
 
 void StateEditor::addAllocation(State& s, Allocation a) {
-    s.m_allocationPos[a.id] = s.m_data.data.allocations.size();
+    s.m_allocationPos.set(a.id, s.m_data.data.allocations.size());
     s.m_data.lastAllocation = std::max(s.m_data.lastAllocation, a.id);
     s.m_data.data.allocations.push_back(std::move(a));
 }

@@ -15,6 +15,7 @@
 #include "core/geo/divisions.h"
 #include "core/model/types.h"
 #include "core/store/command.h"
+#include "core/store/id_index.h"
 #include "core/util/error.h"
 
 namespace nuanxin {
@@ -59,6 +60,12 @@ struct IdCounters {
 };
 
 /// @brief The state with its indexes. Only Store (and tests) apply commands.
+///
+/// Opening a store builds only the position indexes (id → place in the data set). The person,
+/// county and kind indexes are built by the first query that needs them (checking a new
+/// household, householdsIn, needsWith ...) and kept up to date from then on: a store opened to
+/// look at a million households does not pay for indexes it never uses. Like every State
+/// member, those queries are not safe to call from several threads at once.
 class State {
 public:
     State() = default;
@@ -96,20 +103,27 @@ public:
 private:
     friend struct StateEditor;
     void rebuildIndexes();
+    void indexPeople() const;   ///< builds the person index when it is not there yet
+    void indexCounties() const; ///< ... the county index
+    void indexKinds() const;    ///< ... the need and offer indexes by kind and status
 
     StoreData m_data;
-    std::unordered_map<HouseholdId, std::size_t> m_householdPos;
+    IdIndex m_householdPos;
+    IdIndex m_needPos;
+    IdIndex m_donorPos;
+    IdIndex m_offerPos;
+    IdIndex m_allocationPos;
+    // Built on first use (see above); `mutable` because const queries build them.
+    mutable bool m_peopleIndexed = false;
+    mutable bool m_countiesIndexed = false;
+    mutable bool m_kindsIndexed = false;
     /// ID numbers packed into 64 bits (17 digits and the check character): no string per
     /// person, which makes indexing a million households several times faster.
-    std::unordered_map<std::uint64_t, HouseholdId> m_personIndex;
-    std::unordered_map<std::string, HouseholdId> m_personIndexOther; ///< numbers that do not pack
-    std::map<std::string, std::vector<HouseholdId>> m_byCounty;      ///< each sorted by id
-    std::unordered_map<NeedId, std::size_t> m_needPos;
-    std::unordered_map<DonorId, std::size_t> m_donorPos;
-    std::unordered_map<OfferId, std::size_t> m_offerPos;
-    std::unordered_map<AllocationId, std::size_t> m_allocationPos;
-    std::map<std::pair<Kind, NeedStatus>, std::set<NeedId>> m_needsByKind;
-    std::map<std::pair<Kind, OfferStatus>, std::set<OfferId>> m_offersByKind;
+    mutable IdIndex m_personIndex{IdIndex::Keys::Mixed};
+    mutable std::unordered_map<std::string, HouseholdId> m_personIndexOther; ///< numbers that do not pack
+    mutable std::map<std::string, std::vector<HouseholdId>> m_byCounty;      ///< each sorted by id
+    mutable std::map<std::pair<Kind, NeedStatus>, std::set<NeedId>> m_needsByKind;
+    mutable std::map<std::pair<Kind, OfferStatus>, std::set<OfferId>> m_offersByKind;
 };
 
 /// @brief ID numbers compare with an upper-case check character.

@@ -166,6 +166,19 @@ struct Checker {
         if (c.pending != 0 && !state.pending(c.pending)) {
             add(errors, "pending", std::to_string(c.pending), Str::StoreErrUnknownPending);
         }
+        // One person, one household: a member of the household merged in who is registered
+        // elsewhere may only join that same household (a held duplicate goes to its match).
+        const Household* source = nullptr;
+        if (c.drop != 0) source = state.household(c.drop);
+        if (c.pending != 0 && state.pending(c.pending)) source = &state.pending(c.pending)->incoming;
+        if (!source) return;
+        for (const Member& m : source->members) {
+            const HouseholdId at = m.idNumber.empty() ? 0 : state.householdOfPerson(m.idNumber);
+            if (at != 0 && at != c.keep && at != c.drop) {
+                add(errors, "pending", maskIdNumber(m.idNumber), Str::StoreErrPersonRegistered,
+                    std::to_string(at));
+            }
+        }
     }
     void operator()(const cmd::Unmerge& c) {
         const MergeRecord* m = state.merge(c.mergeId);

@@ -7,11 +7,11 @@ namespace nuanxin {
 struct StateEditor {
     static StoreData& data(State& s) { return s.m_data; }
     static Household& household(State& s, HouseholdId id) {
-        return s.m_data.data.households[s.m_householdPos.at(id)];
+        return s.m_data.data.households[static_cast<std::size_t>(s.m_householdPos.at(id))];
     }
-    static Need& need(State& s, NeedId id) { return s.m_data.data.needs[s.m_needPos.at(id)]; }
+    static Need& need(State& s, NeedId id) { return s.m_data.data.needs[static_cast<std::size_t>(s.m_needPos.at(id))]; }
     static Allocation& allocation(State& s, AllocationId id) {
-        return s.m_data.data.allocations[s.m_allocationPos.at(id)];
+        return s.m_data.data.allocations[static_cast<std::size_t>(s.m_allocationPos.at(id))];
     }
 
     static void addHousehold(State& s, Household h);

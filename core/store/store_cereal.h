@@ -1,17 +1,13 @@
 #pragma once
-// cereal serializers of commands, transactions and store snapshots. Included only by .cpp files
-// of core/store and core/io (cereal never reaches public headers). Same conventions as
+// cereal serializers of commands and transactions (journal records; snapshots have their own
+// compact form, core/store/snapshot_cereal.h). Included only by .cpp files of core/store and
+// core/io (cereal never reaches public headers). Same conventions as
 // core/serial/model_cereal.h: names on disk, class versions, errors with a path.
-#include <map>
-
 #include "core/serial/model_cereal.h"
 #include "core/store/command.h"
 #include "core/store/state.h"
 
 CEREAL_CLASS_VERSION(nuanxin::Transaction, 1)
-CEREAL_CLASS_VERSION(nuanxin::PendingDuplicate, 1)
-CEREAL_CLASS_VERSION(nuanxin::MergeRecord, 1)
-CEREAL_CLASS_VERSION(nuanxin::StoreData, 1)
 
 namespace nuanxin {
 
@@ -98,32 +94,6 @@ private:
     }
 };
 
-/// @brief A string map as a list of [key, value] pairs, in key order.
-struct MapBox {
-    std::map<std::string, std::string>* map = nullptr;
-
-    template <class Ar> void save(Ar& ar) const {
-        ar(cereal::make_size_tag(static_cast<cereal::size_type>(map->size())));
-        for (auto& [k, v] : *map) {
-            std::string key = k, val = v;
-            value(ar, nullptr, key);
-            value(ar, nullptr, val);
-        }
-    }
-    template <class Ar> void load(Ar& ar) {
-        cereal::size_type n = 0;
-        ar(cereal::make_size_tag(n));
-        checkCount(n);
-        map->clear();
-        for (cereal::size_type i = 0; i < n; ++i) {
-            std::string key, val;
-            value(ar, nullptr, key);
-            value(ar, nullptr, val);
-            (*map)[key] = val;
-        }
-    }
-};
-
 template <class Ar> void commands(Ar& ar, const char* name, std::vector<Command>& list) {
     cereal::size_type n = list.size();
     ar(cereal::make_size_tag(n));
@@ -150,45 +120,6 @@ template <class Ar> void serialize(Ar& ar, Transaction& t, const std::uint32_t v
     serial::io(ar, "who", t.who);
     serial::io(ar, "when", t.when);
     serial::commands(ar, "commands", t.commands);
-}
-
-template <class Ar> void serialize(Ar& ar, PendingDuplicate& p, const std::uint32_t version) {
-    serial::checkVersion(version, 1);
-    serial::io(ar, "id", p.id);
-    serial::io(ar, "incoming", p.incoming);
-    serial::io(ar, "existing", p.existing);
-}
-
-template <class Ar> void serialize(Ar& ar, MergeRecord& m, const std::uint32_t version) {
-    serial::checkVersion(version, 1);
-    serial::io(ar, "id", m.id);
-    serial::io(ar, "keep", m.keep);
-    serial::io(ar, "source", m.source);
-    serial::io(ar, "pending", m.pendingId);
-    serial::io(ar, "members_before", m.membersBefore);
-    serial::io(ar, "members_moved", m.membersMoved);
-    serial::io(ar, "categories_before", m.categoriesBefore);
-    serial::io(ar, "needs_moved", m.needsMoved);
-    serial::io(ar, "undone", m.undone);
-}
-
-template <class Ar> void serialize(Ar& ar, StoreData& s, const std::uint32_t version) {
-    serial::checkVersion(version, 1);
-    serial::io(ar, "dataset", s.data);
-    serial::io(ar, "pending", s.pending);
-    serial::io(ar, "merges", s.merges);
-    serial::MapBox settings{&s.settings};
-    serial::io(ar, "settings", settings);
-    serial::MapBox plugins{&s.approvedPlugins};
-    serial::io(ar, "approved_plugins", plugins);
-    serial::io(ar, "sequence", s.sequence);
-    serial::io(ar, "last_household", s.lastHousehold);
-    serial::io(ar, "last_need", s.lastNeed);
-    serial::io(ar, "last_donor", s.lastDonor);
-    serial::io(ar, "last_offer", s.lastOffer);
-    serial::io(ar, "last_allocation", s.lastAllocation);
-    serial::io(ar, "last_pending", s.lastPending);
-    serial::io(ar, "last_merge", s.lastMerge);
 }
 
 } // namespace nuanxin

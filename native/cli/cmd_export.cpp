@@ -1,5 +1,6 @@
 // nuanxin export distribution --offer ID --store DIR --out FILE
 // nuanxin export json --store DIR --out FILE
+#include <filesystem>
 #include <iostream>
 
 #include "core/io/export.h"
@@ -22,9 +23,14 @@ int runExport(Args& args) {
     PosixFileSystem fs;
     auto store = openStoreOrSay(fs, dir, lang, Store::Mode::ReadOnly);
     if (!store) return kFailed;
-    const auto bytes = what == "json"
-                           ? exportJson(store->state())
-                           : distributionListCsv(store->state(), *offer, store->divisions(), lang);
+    // The CLI reads the clock, not the core: the export is dated today (UTC). A store that was
+    // never given a title is named after its folder.
+    std::filesystem::path folder = std::filesystem::path(dir).lexically_normal();
+    if (folder.filename().empty()) folder = folder.parent_path(); // "dir/"
+    const auto bytes =
+        what == "json"
+            ? exportJson(store->state(), JsonExportInfo{Date::today(), folder.filename().string()})
+            : distributionListCsv(store->state(), *offer, store->divisions(), lang);
     if (!bytes.ok()) {
         for (const auto& e : bytes.errors()) std::cerr << "nuanxin: " << e.describe(lang) << '\n';
         return kFailed;

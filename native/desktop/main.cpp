@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "native/desktop/desktop_backend.h"
+#include "native/desktop/desktop_plugins.h"
 #include "ui/app.h"
 #include "ui/shell/glfw_shell.h"
 
@@ -89,6 +90,11 @@ int main(int argc, char** argv) {
     }
     app.init(options->lang);
     if (!app.dataLoaded()) std::fprintf(stderr, "nuanxin-desktop: %s\n", app.loadError().c_str());
+    // Region plugins: a refused file is reported by name and reason, and the app goes on.
+    const nuanxin::DesktopPlugins plugins(backend.dataPath());
+    for (const nuanxin::PluginRefusal& r : plugins.host().refusals()) {
+        std::fprintf(stderr, "nuanxin-desktop: %s\n", r.describe(app.lang()).c_str());
+    }
 
     std::optional<nuanxin::Lang> titleLang;
     for (long frame = 0; !shell.closeRequested() && (options->frames == 0 || frame < options->frames);
@@ -101,7 +107,7 @@ int main(int argc, char** argv) {
     }
 
     if (options->selfTest) {
-        std::printf("%s\n", app.testHookJson().c_str());
+        std::printf("%s\n", plugins.fillTestHook(app.testHookJson(), app.lang()).c_str());
         return app.dataLoaded() ? 0 : 1;
     }
     return 0;

@@ -4,7 +4,9 @@
  *     在校接受教育、年老、残疾、生活不能自理、患有重大疾病、受灾影响比较严重等群众 → priority;
  *   - 有条件的地方可以向低保对象、特困人员发放一次性生活补贴 → a derived need, off by default;
  *   - "爱心敲门"居家上门关爱服务 for 特殊困难老年人 → a derived home visit;
- *   - 经济困难失能老年人集中照护, "需托尽托" → residential care eligibility and priority;
+ *   - 财政支持经济困难失能老年人集中照护, "需托尽托" → residential care the government pays for
+ *     only for them (care paid by a charity, an enterprise or a person is not bound by it), and
+ *     priority for them whoever pays;
  *   - 刚性支出较大导致基本生活暂时出现严重困难的 → 临时救助, 在急难发生地实施 (the household's
  *     present county, whatever its registration).
  */
@@ -71,8 +73,13 @@ static int rigid_hardship(const nx_household_view* h) {
 static int32_t sichuan_eligibility(const nx_context* ctx, const nx_household_view* h,
                                    const nx_need_view* need, const nx_offer_view* offer,
                                    nx_eligibility* out) {
-    (void)offer;
     if (need->kind == NX_KIND_RESIDENTIAL_CARE) {
+        /* The notice's care programme is 财政支持 (government-funded): it binds the places the
+         * government pays for. An offer whose donor the host does not know may be such a place,
+         * so it is bound too; other donors' places keep the inherited answer. */
+        if (offer->donor_type != NX_DONOR_GOVERNMENT && offer->donor_type != NX_DONOR_UNKNOWN) {
+            return NX_KEEP;
+        }
         if (struggling_disabled_elder(h)) {
             out->eligible = 1;
             nx_set_reason(&out->reason, ctx, RULE_CARE_ELIGIBLE,
@@ -81,8 +88,9 @@ static int32_t sichuan_eligibility(const nx_context* ctx, const nx_household_vie
         } else {
             out->eligible = 0;
             nx_set_reason(&out->reason, ctx, RULE_CARE_REFUSED,
-                          "集中照护限经济困难失能老年人",
-                          "residential care only for economically struggling disabled elderly");
+                          "财政支持的集中照护限经济困难失能老年人",
+                          "government-funded residential care only for economically struggling "
+                          "disabled elderly");
         }
         return NX_SET;
     }

@@ -1,6 +1,11 @@
-// What the browser tests share: the headless Chromium they drive and the local server they start.
+// What the browser tests share: the headless Chromium they drive, the local server they start,
+// their arguments and how they report.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import process from 'node:process';
+import { fileURLToPath } from 'node:url';
 
 export const CHROMIUM = '/usr/bin/chromium';
 // TOOLCHAIN.md quirk 9: software WebGL2, and no background connections on the closed network.
@@ -24,4 +29,74 @@ export function startServer(serveScript, root) {
     });
     child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`serve.mjs exited (${code})`)); });
   });
+}
+
+/**
+ * Reads `--key value` pairs: paths made absolute, `--timeout` in seconds. `--serve` defaults to
+ * the project's wasm/serve.mjs. Throws on an unknown key or a missing required one.
+ */
+export function parseArgs(argv, { required, optional = [], timeout = 90 }) {
+  const args = { serve: fileURLToPath(new URL('../../wasm/serve.mjs', import.meta.url)), timeout };
+  const known = [...required, ...optional, 'serve', 'timeout'];
+  for (let i = 0; i < argv.length; i += 2) {
+    const key = argv[i].replace(/^--/, '');
+    if (!known.includes(key) || argv[i + 1] === undefined) {
+      throw new Error(`unknown or incomplete argument ${argv[i]}`);
+    }
+    args[key] = key === 'timeout' ? Number(argv[i + 1]) : path.resolve(argv[i + 1]);
+  }
+  for (const key of required) if (!args[key]) throw new Error(`--${key} is required`);
+  return args;
+}
+
+/**
+ * Runs `run(args, failures)` with this process's arguments, then prints `NAME: ok`, or
+ * `NAME: FAILED` with every failure and exits 1 (an exception counts as a failure).
+ */
+export async function runBrowserTest(name, run, argSpec) {
+  const failures = [];
+  try {
+    await run(parseArgs(process.argv.slice(2), argSpec), failures);
+  } catch (e) {
+    failures.push(e.stack || e.message);
+  }
+  if (failures.length) {
+    console.error(`${name}: FAILED\n  ${failures.join('\n  ')}`);
+    process.exit(1);
+  }
+  console.log(`${name}: ok`);
+}
+
+/**
+ * Serves `root` with serve.mjs and opens one page in headless Chromium on a fresh profile (no
+ * cached wasm, empty IndexedDB, no saved language). Every page error is collected in
+ * `pageErrors`; `close()` ends the browser and the server and removes the profile.
+ */
+export async function openPage(serveScript, root, viewport) {
+  let chromium;
+  try {
+    chromium = (await import('playwright-core')).chromium;
+  } catch {
+    throw new Error('playwright-core is not installed in tests/browser: run scripts/setup.sh (npm ci there)');
+  }
+  const server = await startServer(serveScript, root);
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'nuanxin-chromium-'));
+  let context;
+  const close = async () => {
+    if (context) await context.close().catch(() => {});
+    server.child.kill('SIGTERM');
+    rmSync(profile, { recursive: true, force: true });
+  };
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport,
+    });
+    const page = context.pages()[0] ?? await context.newPage();
+    const pageErrors = [];
+    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    return { page, pageErrors, url: server.url, close };
+  } catch (e) {
+    await close();
+    throw e;
+  }
 }

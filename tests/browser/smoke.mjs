@@ -6,29 +6,12 @@
 //     from the JSON itself (independent of the C++ loader), and the language 'zh' by default;
 //   - the page is not blank: the screenshot, decoded in the page, has many distinct colours.
 // usage: node smoke.mjs --site DIR --data demo.json --out DIR [--serve serve.mjs] [--timeout S]
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import process from 'node:process';
-import { fileURLToPath } from 'node:url';
 
-import { CHROMIUM, CHROMIUM_FLAGS, startServer } from './harness.mjs';
+import { openPage, runBrowserTest } from './harness.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
 const MIN_COLOURS = 20;
-
-function parseArgs(argv) {
-  const args = { serve: path.resolve(here, '../../wasm/serve.mjs'), timeout: 90 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!['site', 'data', 'out', 'serve', 'timeout'].includes(key) || argv[i + 1] === undefined) {
-      throw new Error(`unknown or incomplete argument ${argv[i]}`);
-    }
-    args[key] = key === 'timeout' ? Number(argv[i + 1]) : path.resolve(argv[i + 1]);
-  }
-  for (const key of ['site', 'data', 'out']) if (!args[key]) throw new Error(`--${key} is required`);
-  return args;
-}
 
 /** Counts from the data file itself: {"format": "nuanxin-dataset", "dataset": {...}} (core/serial). */
 function expectedCounts(file) {
@@ -40,38 +23,20 @@ function expectedCounts(file) {
   return { households: count('households'), needs: count('needs'), offers: count('offers') };
 }
 
-async function loadPlaywright() {
-  try {
-    return (await import('playwright-core')).chromium;
-  } catch {
-    throw new Error(`playwright-core is not installed in ${here}: run scripts/setup.sh (npm ci there)`);
-  }
-}
-
 async function run(args, failures) {
   const expected = expectedCounts(args.data);
   if (expected.households === 0) failures.push(`${args.data} has no households: nothing would be checked`);
-  const chromium = await loadPlaywright();
   mkdirSync(args.out, { recursive: true });
-  const server = await startServer(args.serve, args.site);
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'nuanxin-chromium-'));
-  let context;
+  const browser = await openPage(args.serve, args.site, { width: 1280, height: 800 });
   try {
-    // A fresh profile every run: no cached wasm, no language saved by an earlier run.
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS,
-      viewport: { width: 1280, height: 800 },
-    });
-    const page = context.pages()[0] ?? await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
+    const { page, pageErrors } = browser;
     page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(`console: ${m.text()}`); });
     const wasmTypes = [];
     page.on('response', (r) => {
       if (new URL(r.url()).pathname.endsWith('.wasm')) wasmTypes.push(r.headers()['content-type'] ?? '(none)');
     });
 
-    await page.goto(server.url, { waitUntil: 'load' });
+    await page.goto(browser.url, { waitUntil: 'load' });
     try {
       await page.waitForFunction(() => window.nuanxin && window.nuanxin.summary().households > 0,
         null, { timeout: args.timeout * 1000, polling: 250 });
@@ -130,20 +95,8 @@ async function run(args, failures) {
     console.log(`browser.smoke: screenshot ${shot} (${colours} distinct colours)`);
     if (colours <= MIN_COLOURS) failures.push(`the page looks blank: ${colours} distinct colours in ${shot}`);
   } finally {
-    if (context) await context.close().catch(() => {});
-    server.child.kill('SIGTERM');
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
   }
 }
 
-const failures = [];
-try {
-  await run(parseArgs(process.argv.slice(2)), failures);
-} catch (e) {
-  failures.push(e.message);
-}
-if (failures.length) {
-  console.error(`browser.smoke: FAILED\n  ${failures.join('\n  ')}`);
-  process.exit(1);
-}
-console.log('browser.smoke: ok');
+await runBrowserTest('browser.smoke', run, { required: ['site', 'data', 'out'], timeout: 90 });

@@ -88,12 +88,37 @@ BOOST_AUTO_TEST_CASE(distribution_list_masks_personal_data) {
 BOOST_AUTO_TEST_CASE(json_export_reads_back) {
     PosixFileSystem fs;
     auto store = allocatedStore(fs, "export-json");
-    const auto json = exportJson(store->state());
+    const JsonExportInfo info{Date{2024, 12, 1}, "export-json"};
+    const auto json = exportJson(store->state(), info);
     BOOST_REQUIRE(json.ok());
     std::istringstream in(json.value());
     const auto back = readDataset(in, Format::Json);
     BOOST_REQUIRE(back.ok());
-    BOOST_TEST((back.value() == store->state().dataset()));
+    // Every record as the store holds it; the title and the date are what the caller gave,
+    // since the store has no "title" setting.
+    Dataset expected = store->state().dataset();
+    expected.title = "export-json";
+    expected.asOf = Date{2024, 12, 1};
+    BOOST_TEST((back.value() == expected));
+    BOOST_TEST(json.value().find("\"as_of\": \"2024-12-01\"") != std::string::npos);
+}
+
+BOOST_AUTO_TEST_CASE(json_export_takes_the_store_title) {
+    PosixFileSystem fs;
+    auto store = allocatedStore(fs, "export-json-title");
+    BOOST_REQUIRE(
+        store->submit(Submission{"李", kNow, {cmd::ChangeSetting{"title", "锦江区2024冬季帮扶"}}})
+            .ok());
+    BOOST_TEST(storeTitle(store->state()) == "锦江区2024冬季帮扶");
+    const auto json = exportJson(store->state(), JsonExportInfo{Date{2025, 1, 31}, "folder"});
+    BOOST_REQUIRE(json.ok());
+    std::istringstream in(json.value());
+    const auto back = readDataset(in, Format::Json);
+    BOOST_REQUIRE(back.ok());
+    BOOST_TEST(back.value().title == "锦江区2024冬季帮扶");
+    BOOST_TEST((back.value().asOf == Date{2025, 1, 31}));
+    // An impossible date is refused rather than written.
+    BOOST_TEST(!exportJson(store->state(), JsonExportInfo{Date{2025, 2, 30}, ""}).ok());
 }
 
 BOOST_AUTO_TEST_CASE(backup_and_restore) {

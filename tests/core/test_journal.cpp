@@ -20,16 +20,6 @@ const DivisionRegistry& reg() {
     return DivisionRegistry::builtIn();
 }
 
-std::string readFile(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void writeFile(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << bytes;
-}
-
 /// A store with `n` one-household transactions; returns the journal offset after each record.
 std::vector<std::size_t> makeStore(const std::string& dir, int n, bool snapshotAtEnd = false) {
     PosixFileSystem fs;

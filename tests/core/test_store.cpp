@@ -1,5 +1,7 @@
 // The store's commands: checked against the state, journaled, applied; refusals change nothing;
 // reopening gives the same state; indexes, merges and their undoing.
+#include <map>
+
 #include <boost/test/unit_test.hpp>
 
 #include "core/model/equality.h"
@@ -241,6 +243,43 @@ BOOST_AUTO_TEST_CASE(group_commit_refuses_one_keeps_others) {
     BOOST_TEST(!results[1].ok());
     BOOST_TEST(results[2].value() == 2U);
     BOOST_TEST(s->state().sequence() == 2U);
+}
+
+BOOST_AUTO_TEST_CASE(id_index_agrees_with_a_standard_map) {
+    // Random inserts, replacements and erasures (many keys sharing probe runs), checked after
+    // every step against std::map; the keys include 0 and the all-ones value.
+    IdIndex index;
+    std::map<std::uint64_t, std::uint64_t> expected;
+    std::uint64_t x = 88172645463325252ULL; // xorshift64
+    auto rnd = [&x] {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        return x;
+    };
+    for (int step = 0; step < 20000; ++step) {
+        const std::uint64_t r = rnd();
+        std::uint64_t key = r % 700; // dense: long probe runs and wrap-around
+        if (r % 97 == 0) key = ~std::uint64_t{0};
+        if (r % 89 == 0) key = rnd();
+        if ((r >> 20) % 3 == 0) {
+            index.erase(key);
+            expected.erase(key);
+        } else {
+            index.set(key, step);
+            expected[key] = static_cast<std::uint64_t>(step);
+        }
+        if (step % 500 == 0 || step > 19900) {
+            BOOST_REQUIRE(index.size() == expected.size());
+            for (std::uint64_t k = 0; k < 700; ++k) {
+                const auto it = expected.find(k);
+                const auto got = index.find(k);
+                BOOST_REQUIRE(got.has_value() == (it != expected.end()));
+                if (got) BOOST_REQUIRE(*got == it->second);
+            }
+            for (const auto& [k, v] : expected) BOOST_REQUIRE(index.find(k) == std::optional(v));
+        }
+    }
 }
 
 BOOST_AUTO_TEST_CASE(snapshot_then_tail_replay) {

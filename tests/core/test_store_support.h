@@ -3,6 +3,8 @@
 // with ID numbers whose check character is computed here, independently of core/id, and fresh
 // scratch folders.
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "core/model/types.h"
@@ -10,6 +12,18 @@
 #include "test_paths.h"
 
 namespace nuanxin::test {
+
+/// A whole file's bytes ("" when it cannot be read).
+inline std::string readFile(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+/// Replaces a file's bytes (to damage journals and snapshots on purpose).
+inline void writeFile(const std::string& path, const std::string& bytes) {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+}
 
 /// GB 11643 check character, written out from the standard (weights 2^(17-i) mod 11).
 inline char checkChar(const std::string& first17) {

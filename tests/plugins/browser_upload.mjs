@@ -7,45 +7,22 @@
 //     carry its reason (its callback ran inside the page);
 //   - a text file "uploaded" as a plugin is refused as "not a shared library or wasm module".
 // usage: node browser_upload.mjs --site DIR --plugin FILE.so [--serve serve.mjs] [--timeout S]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import process from 'node:process';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 
-import { CHROMIUM, CHROMIUM_FLAGS, startServer } from '../browser/harness.mjs';
+import { openPage, runBrowserTest } from '../browser/harness.mjs';
+import { copySite } from './site_copy.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-
-function parseArgs(argv) {
-  const args = { serve: path.resolve(here, '../../wasm/serve.mjs'), timeout: 120 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const key = argv[i].replace(/^--/, '');
-    if (!['site', 'plugin', 'serve', 'timeout'].includes(key) || argv[i + 1] === undefined) {
-      throw new Error(`unknown or incomplete argument ${argv[i]}`);
-    }
-    args[key] = key === 'timeout' ? Number(argv[i + 1]) : path.resolve(argv[i + 1]);
-  }
-  for (const key of ['site', 'plugin']) if (!args[key]) throw new Error(`--${key} is required`);
-  return args;
-}
 
 async function run(args, failures) {
   // playwright-core is installed once, for the browser tests (tests/browser/node_modules).
-  const { chromium } = createRequire(path.resolve(here, '../browser/package.json'))('playwright-core');
   const pluginBytes = [...readFileSync(args.plugin)];
-  const server = await startServer(args.serve, args.site);
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'nuanxin-chromium-'));
-  let context;
+  // The site without its deployed plugins: the README's example, preloaded by the real site,
+  // governs Chengdu as the uploaded plugin does and, registered first, would keep it.
+  const site = copySite(args.site, { withPlugins: false });
+  const browser = await openPage(args.serve, site.root, { width: 1024, height: 700 });
   try {
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport: { width: 1024, height: 700 },
-    });
-    const page = context.pages()[0] ?? await context.newPage();
-    const pageErrors = [];
-    page.on('pageerror', (e) => pageErrors.push(String(e)));
-    await page.goto(server.url, { waitUntil: 'load' });
+    const { page, pageErrors } = browser;
+    await page.goto(browser.url, { waitUntil: 'load' });
     await page.waitForFunction(() => window.nuanxin && window.nuanxin.summary().households > 0,
       null, { timeout: args.timeout * 1000, polling: 250 });
 
@@ -85,20 +62,9 @@ async function run(args, failures) {
     // frame while ImGui was allowed to change the cursor (the shell now forbids that).
     if (pageErrors.length) failures.push(`page errors: ${pageErrors.join(' | ')}`);
   } finally {
-    if (context) await context.close().catch(() => {});
-    server.child.kill('SIGTERM');
-    rmSync(profile, { recursive: true, force: true });
+    await browser.close();
+    site.remove();
   }
 }
 
-const failures = [];
-try {
-  await run(parseArgs(process.argv.slice(2)), failures);
-} catch (e) {
-  failures.push(e.stack || e.message);
-}
-if (failures.length) {
-  console.error(`browser.plugin_upload: FAILED\n  ${failures.join('\n  ')}`);
-  process.exit(1);
-}
-console.log('browser.plugin_upload: ok');
+await runBrowserTest('browser.plugin_upload', run, { required: ['site', 'plugin'], timeout: 120 });

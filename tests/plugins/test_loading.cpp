@@ -136,6 +136,27 @@ BOOST_AUTO_TEST_CASE(refused_when_never_approved) {
     BOOST_TEST(key(refusalOf(fixture("fx_valid"), &approvals).reason) == "PluginNotApproved");
 }
 
+BOOST_AUTO_TEST_CASE(check_decides_without_opening) {
+    // The browser checks a deployed file before compiling it: the same refusals as loadFile()
+    // for the file's kind and approval, recorded, and nothing opened either way.
+    const std::string copy = workDir() + "/nuanxin_checked.so";
+    copyFile(fixture("fx_valid"), copy);
+    PluginApprovals approvals;
+    PluginHost host;
+    const auto unapproved = host.check(copy, &approvals);
+    BOOST_REQUIRE(unapproved.has_value());
+    BOOST_TEST(key(unapproved->reason) == "PluginNotApproved");
+    BOOST_REQUIRE(approvals.approve(copy));
+    BOOST_TEST(!host.check(copy, &approvals).has_value());
+    const std::string text = workDir() + "/checked_text.so";
+    std::ofstream(text, std::ios::binary | std::ios::trunc) << "text\n";
+    BOOST_TEST(key(host.check(text, &approvals)->reason) == "PluginNotModule");
+    BOOST_TEST(host.plugins().empty());
+    BOOST_REQUIRE_EQUAL(host.refusals().size(), 2U);
+    BOOST_TEST(host.refusals()[0].file == copy);
+    BOOST_TEST(host.refusals()[1].file == text);
+}
+
 BOOST_AUTO_TEST_CASE(a_file_updates_its_built_in) {
     PluginHost host;
     BOOST_REQUIRE(registerBuiltinPlugins(host).empty());

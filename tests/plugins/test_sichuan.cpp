@@ -3,9 +3,13 @@
 //    在校接受教育、年老、残疾、生活不能自理、患有重大疾病、受灾影响比较严重等群众"
 //   "有条件的地方可以向低保对象、特困人员发放一次性生活补贴"
 //   "实施'爱心敲门'居家上门关爱服务行动" for 特殊困难老年人
-//   "经济困难失能老年人集中照护服务 ... 实现经济困难失能老年人'需托尽托'"
+//   "开展财政支持经济困难失能老年人集中照护服务工作 ... 实现经济困难失能老年人'需托尽托'"
+//   (财政支持: the programme is paid by the government, so it binds the places the government
+//    pays for; a place a charity pays for is not limited by it)
 //   "对教育、医疗、受灾、取暖等刚性支出较大 ... 纳入临时救助。全面推行急难发生地实施临时救助"
 #include <boost/test/unit_test.hpp>
+
+#include "core/match/match.h"
 
 #include "plugin_support.h"
 
@@ -15,6 +19,24 @@ using namespace nuanxin::test;
 namespace {
 const char* const kChengduWuhou = "510107";
 const char* const kShijiazhuang = "130102";
+
+Donor donor(DonorId id, DonorType type) {
+    Donor d;
+    d.id = id;
+    d.name = "捐赠方";
+    d.type = type;
+    d.divisionCode = "510107";
+    return d;
+}
+
+Offer careOffer(OfferId id, DonorId by) {
+    Offer o = offer(Kind::ResidentialCare);
+    o.id = id;
+    o.donor = by;
+    o.capacity = 1;
+    o.coverage = {"51"};
+    return o;
+}
 } // namespace
 
 BOOST_AUTO_TEST_SUITE(sichuan_rules)
@@ -116,6 +138,60 @@ BOOST_AUTO_TEST_CASE(residential_care_for_struggling_disabled_elderly) {
         !r.policy
              .eligible(wellOff, need(Kind::ResidentialCare), offer(Kind::ResidentialCare), kAsOf)
              .eligible);
+}
+
+BOOST_AUTO_TEST_CASE(government_funded_care_is_for_struggling_disabled_elderly_only) {
+    Regions r;
+    const std::vector<Donor> donors = {donor(1, DonorType::Government),
+                                       donor(2, DonorType::Charity),
+                                       donor(3, DonorType::Enterprise)};
+    const PluginPolicy policy(*r.host, r.root, Lang::Zh, donors);
+    // An elder of a 低保 family who can look after themselves: not 失能.
+    const Household ableElder = household(kChengduWuhou, {Category::Dibao}, {member(78)});
+    const Need care = need(Kind::ResidentialCare);
+    // A place the government pays for: the 财政支持 programme's limit applies.
+    auto e = policy.eligible(ableElder, care, careOffer(1, 1), kAsOf);
+    BOOST_TEST(!e.eligible);
+    BOOST_TEST(pluginCode(e.detail) == "sichuan#105");
+    // Places a charity or an enterprise pays for: Sichuan's limit does not bind them, the
+    // national default (an elder of 60 or more may get elder care) decides.
+    for (const DonorId by : {DonorId{2}, DonorId{3}}) {
+        e = policy.eligible(ableElder, care, careOffer(by, by), kAsOf);
+        BOOST_TEST(e.eligible, "donor " << by);
+        BOOST_TEST(pluginCode(e.detail).empty(), e.detail);
+    }
+    // A donor the policy was not told of may be the government: bound like its places.
+    BOOST_TEST(!policy.eligible(ableElder, care, careOffer(9, 9), kAsOf).eligible);
+    // The struggling disabled elder gets a government place.
+    const Household disabledElder =
+        household(kChengduWuhou, {Category::Dibao}, {member(78, {Attribute::CannotSelfCare})});
+    e = policy.eligible(disabledElder, care, careOffer(1, 1), kAsOf);
+    BOOST_TEST(e.eligible);
+    BOOST_TEST(pluginCode(e.detail) == "sichuan#104");
+}
+
+BOOST_AUTO_TEST_CASE(matching_sees_each_offers_donor_type) {
+    // A whole run: one able elder needing a care place, one government place and one charity
+    // place. Only the charity's place may go to them.
+    Regions r;
+    Dataset data;
+    data.asOf = kAsOf;
+    data.donors = {donor(1, DonorType::Government), donor(2, DonorType::Charity)};
+    Household h = household(kChengduWuhou, {Category::Dibao}, {member(78)});
+    data.households = {h};
+    data.needs = {need(Kind::ResidentialCare)};
+    data.offers = {careOffer(1, 1), careOffer(2, 2)};
+    const PluginPolicy policy(*r.host, r.root, Lang::Zh, data.donors);
+    const auto result = match(data, policy);
+    BOOST_REQUIRE_MESSAGE(result.ok(),
+                          (result.ok() ? "" : result.errors().front().describe(Lang::En)));
+    BOOST_REQUIRE_EQUAL(result.value().allocations.size(), 1U);
+    BOOST_TEST(result.value().allocations[0].offer == OfferId{2});
+    // Without the donors every place might be the government's: none is given.
+    const PluginPolicy blind(*r.host, r.root, Lang::Zh);
+    const auto none = match(data, blind);
+    BOOST_REQUIRE(none.ok());
+    BOOST_TEST(none.value().allocations.empty());
 }
 
 BOOST_AUTO_TEST_CASE(temporary_assistance_for_rigid_expense_hardship) {
