@@ -121,6 +121,12 @@ public:
                 const std::uint64_t pendingId = ids.pending++;
                 unit.held = HeldDuplicate{unit.line, pendingId, existing->id};
                 unit.commands.push_back(cmd::HoldDuplicate{pendingId, std::move(h), existing->id});
+                // Its needs wait with it: registered with the household it is merged into.
+                for (Need& n : grp.needs) {
+                    n.id = ids.need++;
+                    n.household = 0;
+                    unit.commands.push_back(cmd::HoldNeed{pendingId, std::move(n)});
+                }
                 units.push_back(std::move(unit));
                 continue;
             }

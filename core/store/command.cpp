@@ -15,6 +15,7 @@ struct Namer {
         return "set_allocation_status";
     }
     const char* operator()(const cmd::HoldDuplicate&) const { return "hold_duplicate"; }
+    const char* operator()(const cmd::HoldNeed&) const { return "hold_need"; }
     const char* operator()(const cmd::MergeHouseholds&) const { return "merge_households"; }
     const char* operator()(const cmd::Unmerge&) const { return "unmerge"; }
     const char* operator()(const cmd::ApprovePlugin&) const { return "approve_plugin"; }

@@ -57,6 +57,12 @@ struct HoldDuplicate {
     Household incoming;
     HouseholdId existing = 0;
 };
+/// @brief A need on a held duplicate's rows: kept with it (not in the data set, so nobody is
+/// matched twice) and registered with the household it is merged into.
+struct HoldNeed {
+    std::uint64_t pending = 0;
+    Need need; ///< household 0 until the merge
+};
 /// @brief Merges a held duplicate (pending != 0) or a registered household (drop != 0) into
 /// `keep`. Reversible with Unmerge.
 struct MergeHouseholds {
@@ -80,10 +86,11 @@ struct ChangeSetting {
 
 } // namespace cmd
 
-using Command = std::variant<cmd::RegisterHousehold, cmd::AddMember, cmd::AddNeed, cmd::CloseNeed,
-                             cmd::AddDonor, cmd::AddOffer, cmd::ProposeAllocation,
-                             cmd::SetAllocationStatus, cmd::HoldDuplicate, cmd::MergeHouseholds,
-                             cmd::Unmerge, cmd::ApprovePlugin, cmd::ChangeSetting>;
+using Command =
+    std::variant<cmd::RegisterHousehold, cmd::AddMember, cmd::AddNeed, cmd::CloseNeed,
+                 cmd::AddDonor, cmd::AddOffer, cmd::ProposeAllocation, cmd::SetAllocationStatus,
+                 cmd::HoldDuplicate, cmd::HoldNeed, cmd::MergeHouseholds, cmd::Unmerge,
+                 cmd::ApprovePlugin, cmd::ChangeSetting>;
 
 /// @brief Stable name of a command's type, as written in the journal ("register_household").
 [[nodiscard]] const char* commandName(const Command& c);

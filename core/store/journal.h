@@ -25,7 +25,8 @@ namespace nuanxin {
 constexpr std::uint32_t kJournalVersion = 1;
 constexpr std::size_t kJournalHeaderSize = 16;
 constexpr std::size_t kRecordHeaderSize = 8;
-constexpr std::uint32_t kSnapshotVersion = 2; ///< 2: compact payload (enum indexes, day numbers)
+/// 2: compact payload (enum indexes, day numbers); 3: held duplicates keep their needs
+constexpr std::uint32_t kSnapshotVersion = 3;
 constexpr std::size_t kSnapshotHeaderSize = 40;
 
 [[nodiscard]] std::string encodeJournalHeader();

@@ -30,10 +30,8 @@ using serial::LoadError;
 
 /// Where to find one enum family's table, by type.
 template <class E> struct Family;
-#define NX_SNAPSHOT_FAMILY(E, field_name)                                                         \
-    template <> struct Family<E> {                                                                \
-        static constexpr const char* name = #field_name;                                          \
-    };
+#define NX_SNAPSHOT_FAMILY(E, field_name)                                                          \
+    template <> struct Family<E> { static constexpr const char* name = #field_name; };
 NX_SNAPSHOT_FAMILY(Category, category)
 NX_SNAPSHOT_FAMILY(Attribute, attribute)
 NX_SNAPSHOT_FAMILY(Kind, kind)
@@ -62,7 +60,8 @@ public:
     void i64(std::int64_t v) { m_ar(v); }
     void flag(bool v) { u8(v ? 1 : 0); }
     void count(std::size_t n) {
-        if (n > std::numeric_limits<std::uint32_t>::max()) throw std::length_error("snapshot count");
+        if (n > std::numeric_limits<std::uint32_t>::max())
+            throw std::length_error("snapshot count");
         u32(static_cast<std::uint32_t>(n));
     }
     void str(const std::string& s) {
@@ -145,8 +144,9 @@ public:
                             std::string("expected ") + Family<E>::name);
         }
         const std::size_t n = count();
-        if (n > 32) throw LoadError(std::string("names.") + family, std::to_string(n),
-                                    Str::SerialMalformed, "more than 32 values");
+        if (n > 32)
+            throw LoadError(std::string("names.") + family, std::to_string(n), Str::SerialMalformed,
+                            "more than 32 values");
         Table<E>& t = table<E>();
         t.values.clear();
         for (std::size_t i = 0; i < n; ++i) {
@@ -163,7 +163,8 @@ public:
     template <class E> E value(const char* field) {
         const std::uint8_t i = u8();
         const Table<E>& t = table<E>();
-        if (i >= t.values.size()) throw LoadError(field, std::to_string(i), Str::SerialMalformed, "");
+        if (i >= t.values.size())
+            throw LoadError(field, std::to_string(i), Str::SerialMalformed, "");
         return t.values[i];
     }
     template <class E> EnumSet<E> set(const char* field) {
@@ -194,7 +195,8 @@ public:
     }
     Str reason() {
         const std::uint32_t i = u32();
-        if (i >= m_reasons.size()) throw LoadError("code", std::to_string(i), Str::SerialMalformed, "");
+        if (i >= m_reasons.size())
+            throw LoadError("code", std::to_string(i), Str::SerialMalformed, "");
         return m_reasons[i];
     }
 
@@ -405,11 +407,15 @@ inline void put(Writer& w, const PendingDuplicate& p) {
     w.u64(p.id);
     put(w, p.incoming);
     w.u64(p.existing);
+    w.count(p.needs.size());
+    for (const Need& n : p.needs) put(w, n);
 }
 inline void get(Reader& r, PendingDuplicate& p) {
     p.id = r.u64();
     get(r, p.incoming);
     p.existing = r.u64();
+    p.needs.resize(r.count());
+    for (Need& n : p.needs) get(r, n);
 }
 
 inline void put(Writer& w, const MergeRecord& m) {
@@ -422,6 +428,8 @@ inline void put(Writer& w, const MergeRecord& m) {
     w.set(m.categoriesBefore);
     w.count(m.needsMoved.size());
     for (NeedId id : m.needsMoved) w.u64(id);
+    w.count(m.needsAdded.size());
+    for (NeedId id : m.needsAdded) w.u64(id);
     w.flag(m.undone);
 }
 inline void get(Reader& r, MergeRecord& m) {
@@ -434,6 +442,8 @@ inline void get(Reader& r, MergeRecord& m) {
     m.categoriesBefore = r.set<Category>("categories_before");
     m.needsMoved.resize(r.count());
     for (NeedId& id : m.needsMoved) id = r.u64();
+    m.needsAdded.resize(r.count());
+    for (NeedId& id : m.needsAdded) id = r.u64();
     m.undone = r.flag("undone");
 }
 

@@ -91,7 +91,8 @@ void State::indexPeople() const {
 void State::indexCounties() const {
     if (m_countiesIndexed) return;
     m_countiesIndexed = true;
-    for (const Household& h : m_data.data.households) insertSorted(m_byCounty[h.divisionCode], h.id);
+    for (const Household& h : m_data.data.households)
+        insertSorted(m_byCounty[h.divisionCode], h.id);
 }
 
 void State::indexKinds() const {
@@ -114,7 +115,8 @@ IdCounters State::nextIds() const {
 }
 
 namespace {
-template <class T> const T* lookup(const std::vector<T>& items, const IdIndex& pos, std::uint64_t id) {
+template <class T>
+const T* lookup(const std::vector<T>& items, const IdIndex& pos, std::uint64_t id) {
     const auto at = pos.find(id);
     return at ? &items[static_cast<std::size_t>(*at)] : nullptr;
 }
@@ -255,6 +257,17 @@ void StateEditor::popNeed(State& s) {
     if (s.m_kindsIndexed) s.m_needsByKind[{n.kind, n.status}].erase(n.id);
     s.m_needPos.erase(n.id);
     s.m_data.data.needs.pop_back();
+}
+
+Need StateEditor::removeNeed(State& s, NeedId id) {
+    auto& list = s.m_data.data.needs;
+    const auto pos = static_cast<std::size_t>(*s.m_needPos.find(id));
+    Need n = std::move(list[pos]);
+    list.erase(list.begin() + static_cast<std::ptrdiff_t>(pos));
+    if (s.m_kindsIndexed) s.m_needsByKind[{n.kind, n.status}].erase(id);
+    s.m_needPos.erase(id);
+    for (std::size_t i = pos; i < list.size(); ++i) s.m_needPos.set(list[i].id, i);
+    return n;
 }
 
 void StateEditor::setNeedStatus(State& s, NeedId id, NeedStatus status) {

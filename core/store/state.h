@@ -25,6 +25,7 @@ struct PendingDuplicate {
     std::uint64_t id = 0;
     Household incoming;
     HouseholdId existing = 0;
+    std::vector<Need> needs; ///< needs on its rows (household 0), registered by the merge
 };
 
 /// @brief What a merge changed, so that Unmerge can put everything back.
@@ -37,6 +38,7 @@ struct MergeRecord {
     std::uint64_t membersMoved = 0;
     CategorySet categoriesBefore;
     std::vector<NeedId> needsMoved;
+    std::vector<NeedId> needsAdded; ///< a held duplicate's needs, registered by this merge
     bool undone = false;
 };
 
@@ -120,8 +122,9 @@ private:
     /// ID numbers packed into 64 bits (17 digits and the check character): no string per
     /// person, which makes indexing a million households several times faster.
     mutable IdIndex m_personIndex{IdIndex::Keys::Mixed};
-    mutable std::unordered_map<std::string, HouseholdId> m_personIndexOther; ///< numbers that do not pack
-    mutable std::map<std::string, std::vector<HouseholdId>> m_byCounty;      ///< each sorted by id
+    mutable std::unordered_map<std::string, HouseholdId>
+        m_personIndexOther; ///< numbers that do not pack
+    mutable std::map<std::string, std::vector<HouseholdId>> m_byCounty; ///< each sorted by id
     mutable std::map<std::pair<Kind, NeedStatus>, std::set<NeedId>> m_needsByKind;
     mutable std::map<std::pair<Kind, OfferStatus>, std::set<OfferId>> m_offersByKind;
 };

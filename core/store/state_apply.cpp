@@ -11,8 +11,9 @@ namespace {
 using Undo = std::function<void(State&)>;
 using E = StateEditor;
 
-/// Moves `source` into household `rec.keep` and fills in what the record must remember.
-void doMerge(State& s, MergeRecord& rec) {
+/// Moves `source` into household `rec.keep` and fills in what the record must remember; `held`
+/// are a held duplicate's needs, registered now with `keep`.
+void doMerge(State& s, MergeRecord& rec, std::vector<Need> held) {
     Household& keep = E::household(s, rec.keep);
     rec.membersBefore = keep.members.size();
     rec.categoriesBefore = keep.categories;
@@ -31,11 +32,23 @@ void doMerge(State& s, MergeRecord& rec) {
     }
     keep.categories = CategorySet(keep.categories.bits() | rec.source.categories.bits());
     for (NeedId id : rec.needsMoved) E::setNeedHousehold(s, id, rec.keep);
+    rec.needsAdded.clear();
+    for (Need& n : held) {
+        n.household = rec.keep;
+        rec.needsAdded.push_back(n.id);
+        E::addNeed(s, std::move(n));
+    }
 }
 
 /// Takes back what doMerge did; the source goes back where it came from.
 void undoMerge(State& s, const MergeRecord& rec) {
     for (NeedId id : rec.needsMoved) E::setNeedHousehold(s, id, rec.source.id);
+    // Newest first: right after the merge they are the last needs, and pop in order.
+    std::vector<Need> held;
+    for (auto id = rec.needsAdded.rbegin(); id != rec.needsAdded.rend(); ++id) {
+        held.insert(held.begin(), E::removeNeed(s, *id));
+        held.front().household = 0;
+    }
     Household& keep = E::household(s, rec.keep);
     const auto from = keep.members.begin() + static_cast<std::ptrdiff_t>(rec.membersBefore);
     const auto to = from + static_cast<std::ptrdiff_t>(rec.membersMoved);
@@ -48,10 +61,16 @@ void undoMerge(State& s, const MergeRecord& rec) {
             std::lower_bound(data.pending.begin(), data.pending.end(), rec.pendingId,
                              [](const PendingDuplicate& p, std::uint64_t id) { return p.id < id; });
         const HouseholdId existing = rec.keep;
-        data.pending.insert(at, PendingDuplicate{rec.pendingId, rec.source, existing});
+        data.pending.insert(at,
+                            PendingDuplicate{rec.pendingId, rec.source, existing, std::move(held)});
     } else {
         E::insertHousehold(s, rec.source);
     }
+}
+
+PendingDuplicate& pendingOf(StoreData& data, std::uint64_t id) {
+    return *std::find_if(data.pending.begin(), data.pending.end(),
+                         [&](const PendingDuplicate& p) { return p.id == id; });
 }
 
 MergeRecord& mergeRecord(State& s, std::uint64_t id) {
@@ -110,21 +129,30 @@ struct Applier {
     }
     Undo operator()(const cmd::HoldDuplicate& c) {
         auto& data = E::data(s);
-        data.pending.push_back(PendingDuplicate{c.id, c.incoming, c.existing});
+        data.pending.push_back(PendingDuplicate{c.id, c.incoming, c.existing, {}});
         data.lastPending = std::max(data.lastPending, c.id);
         return [](State& st) { E::data(st).pending.pop_back(); };
+    }
+    Undo operator()(const cmd::HoldNeed& c) {
+        auto& data = E::data(s);
+        pendingOf(data, c.pending).needs.push_back(c.need);
+        data.lastNeed = std::max(data.lastNeed, c.need.id);
+        const std::uint64_t id = c.pending;
+        return [id](State& st) { pendingOf(E::data(st), id).needs.pop_back(); };
     }
     Undo operator()(const cmd::MergeHouseholds& c) {
         auto& data = E::data(s);
         MergeRecord rec;
         rec.id = c.mergeId;
         rec.keep = c.keep;
+        std::vector<Need> held;
         if (c.pending != 0) {
             const auto it =
                 std::find_if(data.pending.begin(), data.pending.end(),
                              [&](const PendingDuplicate& p) { return p.id == c.pending; });
             rec.pendingId = c.pending;
             rec.source = it->incoming;
+            held = std::move(it->needs);
             data.pending.erase(it);
         } else {
             for (const Need& n : s.dataset().needs) {
@@ -132,7 +160,7 @@ struct Applier {
             }
             rec.source = E::removeHousehold(s, c.drop);
         }
-        doMerge(s, rec);
+        doMerge(s, rec, std::move(held));
         data.merges.push_back(std::move(rec));
         data.lastMerge = std::max(data.lastMerge, c.mergeId);
         return [](State& st) {
@@ -149,14 +177,17 @@ struct Applier {
         return [id](State& st) {
             MergeRecord& r = mergeRecord(st, id);
             auto& data = E::data(st);
+            std::vector<Need> held;
             if (r.pendingId != 0) {
-                data.pending.erase(
+                const auto it =
                     std::find_if(data.pending.begin(), data.pending.end(),
-                                 [&](const PendingDuplicate& p) { return p.id == r.pendingId; }));
+                                 [&](const PendingDuplicate& p) { return p.id == r.pendingId; });
+                held = std::move(it->needs);
+                data.pending.erase(it);
             } else {
                 E::removeHousehold(st, r.source.id);
             }
-            doMerge(st, r);
+            doMerge(st, r, std::move(held));
             r.undone = false;
         };
     }

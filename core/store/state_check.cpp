@@ -1,6 +1,7 @@
 // State::check: whether a command may be applied to the current state. Record-level checks come
 // from core/model/validate.h; this adds what only the state can tell (ids in use, references,
 // ID numbers registered elsewhere, allowed status changes).
+#include <algorithm>
 #include <string>
 
 #include "core/id/resident_id.h"
@@ -46,6 +47,16 @@ struct Checker {
     const Date& today;
     FieldErrors errors;
 
+    /// A need id that a held duplicate keeps for the merge.
+    bool heldNeed(NeedId id) const {
+        for (const PendingDuplicate& p : state.data().pending) {
+            for (const Need& n : p.needs) {
+                if (n.id == id) return true;
+            }
+        }
+        return false;
+    }
+
     /// Member ID numbers already registered in another household.
     void checkPeople(const Household& h, HouseholdId self) {
         for (std::size_t i = 0; i < h.members.size(); ++i) {
@@ -80,7 +91,7 @@ struct Checker {
     }
     void operator()(const cmd::AddNeed& c) {
         errors = validate(c.need);
-        if (c.need.id != 0 && state.need(c.need.id)) {
+        if (c.need.id != 0 && (state.need(c.need.id) || heldNeed(c.need.id))) {
             add(errors, "id", std::to_string(c.need.id), Str::StoreErrIdInUse);
         }
         if (c.need.household != 0 && !state.household(c.need.household)) {
@@ -150,6 +161,21 @@ struct Checker {
             add(errors, "existing", std::to_string(c.existing), Str::ErrUnknownHousehold);
         }
     }
+    void operator()(const cmd::HoldNeed& c) {
+        // Checked as any need, except that it has no household until the merge.
+        Need probe = c.need;
+        probe.household = 1;
+        errors = validate(probe);
+        if (c.need.household != 0) {
+            add(errors, "household", std::to_string(c.need.household), Str::ErrUnknownHousehold);
+        }
+        if (c.need.id != 0 && (state.need(c.need.id) || heldNeed(c.need.id))) {
+            add(errors, "id", std::to_string(c.need.id), Str::StoreErrIdInUse);
+        }
+        if (!state.pending(c.pending)) {
+            add(errors, "pending", std::to_string(c.pending), Str::StoreErrUnknownPending);
+        }
+    }
     void operator()(const cmd::MergeHouseholds& c) {
         if (c.mergeId == 0 || state.merge(c.mergeId)) {
             add(errors, "merge", std::to_string(c.mergeId), Str::StoreErrIdInUse);
@@ -170,7 +196,8 @@ struct Checker {
         // elsewhere may only join that same household (a held duplicate goes to its match).
         const Household* source = nullptr;
         if (c.drop != 0) source = state.household(c.drop);
-        if (c.pending != 0 && state.pending(c.pending)) source = &state.pending(c.pending)->incoming;
+        if (c.pending != 0 && state.pending(c.pending))
+            source = &state.pending(c.pending)->incoming;
         if (!source) return;
         for (const Member& m : source->members) {
             const HouseholdId at = m.idNumber.empty() ? 0 : state.householdOfPerson(m.idNumber);
@@ -201,6 +228,17 @@ struct Checker {
         }
         for (NeedId id : m->needsMoved) {
             if (!state.need(id)) add(errors, "merge", std::to_string(id), Str::ErrUnknownNeed);
+        }
+        // The held needs go back into the held record: nothing may point at them by then.
+        for (NeedId id : m->needsAdded) {
+            if (!state.need(id)) add(errors, "merge", std::to_string(id), Str::ErrUnknownNeed);
+        }
+        for (const Allocation& a : state.dataset().allocations) {
+            if (std::find(m->needsAdded.begin(), m->needsAdded.end(), a.need) !=
+                m->needsAdded.end()) {
+                add(errors, "merge", std::to_string(c.mergeId), Str::StoreErrUnmergeAllocated,
+                    std::to_string(a.id));
+            }
         }
     }
     void operator()(const cmd::ApprovePlugin& c) {

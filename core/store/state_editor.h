@@ -9,7 +9,9 @@ struct StateEditor {
     static Household& household(State& s, HouseholdId id) {
         return s.m_data.data.households[static_cast<std::size_t>(s.m_householdPos.at(id))];
     }
-    static Need& need(State& s, NeedId id) { return s.m_data.data.needs[static_cast<std::size_t>(s.m_needPos.at(id))]; }
+    static Need& need(State& s, NeedId id) {
+        return s.m_data.data.needs[static_cast<std::size_t>(s.m_needPos.at(id))];
+    }
     static Allocation& allocation(State& s, AllocationId id) {
         return s.m_data.data.allocations[static_cast<std::size_t>(s.m_allocationPos.at(id))];
     }
@@ -23,6 +25,8 @@ struct StateEditor {
     static void unindexPerson(State& s, const Member& m);
     static void addNeed(State& s, Need n);
     static void popNeed(State& s);
+    /// Removes a need from anywhere in the data set (rare: an unmerge); returns it.
+    static Need removeNeed(State& s, NeedId id);
     static void setNeedStatus(State& s, NeedId id, NeedStatus status);
     static void setNeedHousehold(State& s, NeedId id, HouseholdId household);
     static void addDonor(State& s, Donor d);

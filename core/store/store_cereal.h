@@ -44,6 +44,10 @@ template <class Ar> void serialize(Ar& ar, HoldDuplicate& c) {
     serial::io(ar, "incoming", c.incoming);
     serial::io(ar, "existing", c.existing);
 }
+template <class Ar> void serialize(Ar& ar, HoldNeed& c) {
+    serial::io(ar, "pending", c.pending);
+    serial::io(ar, "need", c.need);
+}
 template <class Ar> void serialize(Ar& ar, MergeHouseholds& c) {
     serial::io(ar, "merge", c.mergeId);
     serial::io(ar, "keep", c.keep);

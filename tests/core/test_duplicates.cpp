@@ -81,6 +81,96 @@ BOOST_AUTO_TEST_CASE(cross_organisation_household_held_then_merged_and_undone) {
     BOOST_TEST(check.records == 4U);
 }
 
+BOOST_AUTO_TEST_CASE(needs_of_a_held_household_wait_for_the_merge) {
+    PosixFileSystem fs;
+    auto store = seeded(fs, "dup-needs");
+    const StoreData before = store->state().data();
+    const auto r = importCsv(*store, fixture("cross_org_needs.csv"), ImportTarget::Households,
+                             opts("另一慈善会"), "x.csv");
+    BOOST_TEST(r.rejects.empty());
+    BOOST_REQUIRE(r.held.size() == 1U);
+    // Held with the household, not in the data set: no matching can serve them twice.
+    BOOST_TEST((store->state().dataset() == before.data));
+    BOOST_REQUIRE(store->state().data().pending.size() == 1U);
+    const std::vector<Need> held = store->state().data().pending[0].needs;
+    BOOST_REQUIRE(held.size() == 2U);
+    BOOST_TEST((held[0].kind == Kind::Coal));
+    BOOST_TEST(held[0].quantity == 300);
+    BOOST_TEST((held[1].kind == Kind::Quilt));
+    BOOST_TEST(held[1].quantity == 2);
+    // A snapshot keeps them; so does a replay of the journal.
+    std::string error;
+    BOOST_REQUIRE_MESSAGE(store->writeSnapshot(&error), error);
+    {
+        auto reopened = Store::open(fs, store->dir(), reg());
+        BOOST_REQUIRE(reopened.ok());
+        BOOST_TEST(reopened.value()->report().snapshotUsed);
+        BOOST_TEST((reopened.value()->state().data().pending[0].needs == held));
+    }
+
+    const auto mergeId = store->state().nextIds().merge;
+    const Submission merge{
+        "审核员", kNow, {cmd::MergeHouseholds{mergeId, 1, 0, r.held[0].pendingId}}};
+    BOOST_REQUIRE(store->submit(merge).ok());
+    for (const Need& n : held) {
+        const Need* registered = store->state().need(n.id);
+        BOOST_REQUIRE(registered != nullptr);
+        BOOST_TEST(registered->household == 1U);
+        BOOST_TEST(registered->quantity == n.quantity);
+    }
+    BOOST_TEST(store->state().data().pending.empty());
+
+    // Unmerge puts them back with the held household.
+    BOOST_REQUIRE(store->submit(Submission{"审核员", kNow, {cmd::Unmerge{mergeId}}}).ok());
+    BOOST_TEST((store->state().dataset() == before.data));
+    BOOST_REQUIRE(store->state().data().pending.size() == 1U);
+    BOOST_TEST((store->state().data().pending[0].needs == held));
+
+    // Merged again and one need allocated: the merge can no longer be taken back.
+    const auto again = store->state().nextIds().merge;
+    BOOST_REQUIRE(store
+                      ->submit(Submission{
+                          "审核员", kNow, {cmd::MergeHouseholds{again, 1, 0, r.held[0].pendingId}}})
+                      .ok());
+    Donor donor;
+    donor.id = store->state().nextIds().donor;
+    donor.type = DonorType::Enterprise;
+    donor.name = "某某热力公司";
+    donor.divisionCode = "510104";
+    Offer offer;
+    offer.id = store->state().nextIds().offer;
+    offer.donor = donor.id;
+    offer.kind = Kind::Coal;
+    offer.unit = kindInfo(Kind::Coal).unit;
+    offer.capacity = 1000;
+    offer.coverage = {"510104"};
+    offer.windowStart = Date{2026, 11, 1};
+    offer.windowEnd = Date{2027, 2, 28};
+    offer.title = "冬季煤炭";
+    Allocation a;
+    a.id = store->state().nextIds().allocation;
+    a.need = held[0].id;
+    a.offer = offer.id;
+    a.quantity = 300;
+    BOOST_REQUIRE(
+        store->submit(Submission{"李", kNow, {cmd::AddDonor{donor}, cmd::AddOffer{offer}}}).ok());
+    BOOST_REQUIRE(store->submit(Submission{"李", kNow, {cmd::ProposeAllocation{a}}}).ok());
+    const auto refused = store->submit(Submission{"审核员", kNow, {cmd::Unmerge{again}}});
+    BOOST_REQUIRE(!refused.ok());
+    BOOST_TEST((refused.errors().front().reason == Str::StoreErrUnmergeAllocated));
+    BOOST_TEST(store->state().need(held[0].id)->household == 1U);
+
+    // Everything above replays from the journal to the same state.
+    const StoreData now = store->state().data();
+    const std::string dir = store->dir();
+    store.reset();
+    std::filesystem::remove(Store::snapshotPath(dir));
+    auto replayed = Store::open(fs, dir, reg());
+    BOOST_REQUIRE(replayed.ok());
+    BOOST_TEST((replayed.value()->state().dataset() == now.data));
+    BOOST_TEST(replayed.value()->state().data().merges.size() == now.merges.size());
+}
+
 BOOST_AUTO_TEST_CASE(same_organisation_again_is_rejected) {
     PosixFileSystem fs;
     auto store = seeded(fs, "dup-same");
