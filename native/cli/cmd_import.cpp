@@ -1,5 +1,6 @@
 // nuanxin import households|offers|donors FILE --store DIR [--encoding auto|utf8|gb18030]
-//   [--all-or-nothing] [--org NAME] [--user NAME] [--rejects FILE]
+//   [--all-or-nothing] [--org NAME] [--user NAME] [--rejects FILE] [--map HEADER=FIELD,...]
+#include <algorithm>
 #include <csignal>
 #include <iostream>
 
@@ -44,6 +45,28 @@ void printSummary(const ImportReport& r, Lang lang) {
     }
 }
 
+/// `--map 户主姓名=name,联系电话=phone`: an office's own headers on top of the usual ones.
+HeaderMap parseMapping(const std::string& text, ImportTarget target) {
+    HeaderMap map = HeaderMap::defaults(target);
+    const std::vector<std::string> fields = HeaderMap::fields(target);
+    std::string known;
+    for (const std::string& f : fields) known += (known.empty() ? "" : ", ") + f;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(',', start), text.size());
+        const std::string pair = text.substr(start, end - start);
+        const std::size_t eq = pair.find('=');
+        const std::string field = eq == std::string::npos ? std::string() : pair.substr(eq + 1);
+        if (eq == 0 || eq == std::string::npos ||
+            std::find(fields.begin(), fields.end(), field) == fields.end()) {
+            throw UsageError{Str::CliBadMapping, pair + ": " + known};
+        }
+        map.set(pair.substr(0, eq), field);
+        start = end + 1;
+    }
+    return map;
+}
+
 } // namespace
 
 int runImport(Args& args) {
@@ -60,6 +83,7 @@ int runImport(Args& args) {
     options.allOrNothing = args.flag("--all-or-nothing");
     options.who = userName(args);
     options.organisation = args.option("--org").value_or(options.who);
+    if (auto m = args.option("--map")) options.headers = parseMapping(*m, target);
     // By default beside the working folder, never beside the input (which may be read-only).
     const std::string base =
         file.substr(file.find_last_of('/') == std::string::npos ? 0 : file.find_last_of('/') + 1);

@@ -1,7 +1,8 @@
 # Script mode: the store commands of the `nuanxin` CLI end to end.
 #   CLI (the executable), DATA (tests/data/import), WORKDIR (scratch folder)
 # import (GB18030, then a file with bad rows), check, backup, restore, check the copy, export.
-file(REMOVE_RECURSE "${WORKDIR}/cli-store" "${WORKDIR}/cli-restored" "${WORKDIR}/cli.nxb")
+file(REMOVE_RECURSE "${WORKDIR}/cli-store" "${WORKDIR}/cli-restored" "${WORKDIR}/cli.nxb"
+  "${WORKDIR}/cli-mapped")
 function(run expected_rc)
   execute_process(COMMAND ${CLI} --lang en ${ARGN} WORKING_DIRECTORY "${WORKDIR}"
     RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
@@ -31,6 +32,14 @@ if(rejects MATCHES "510104197101010611")
   message(FATAL_ERROR "rejects file shows a full ID number")
 endif()
 run(2 import volunteers "${DATA}/bad_rows.csv" --store cli-store)
+# An office's own column names: unknown until mapped, then imported.
+run(1 import households "${DATA}/households_own_headers.csv" --store cli-mapped)
+expect("name")
+run(2 import households "${DATA}/households_own_headers.csv" --store cli-mapped --map 户主姓名=nom)
+expect("HEADER=FIELD")
+run(0 import households "${DATA}/households_own_headers.csv" --store cli-mapped
+    --map 户主姓名=name,证件号码=id_number)
+expect("records added: 1")
 run(0 check --store cli-store)
 expect("records: 1")
 expect("Households 3")
