@@ -47,14 +47,27 @@ var Module = (function () {
   Object.defineProperty(window, 'nuanxin', { value: hook, writable: false, configurable: false, enumerable: true });
 })();
 
-// Region plugins deployed with the page (preloaded) and supplied by an administrator at run time
-// (uploaded). Browsers limit synchronous compiles of modules over 4 KB on the main thread, so the
-// bytes go through FS.createPreloadedFile, whose preload plugin compiles a "*.so" asynchronously;
-// after onload a plain dlopen (nuanxin_plugin_load) uses the compiled module (TOOLCHAIN.md quirk 7).
+// Region plugins deployed with the page (preloaded), supplied by an administrator at run time
+// (uploaded), and uploads kept from an earlier visit. Browsers limit synchronous compiles of
+// modules over 4 KB on the main thread, so the bytes go through FS.createPreloadedFile, whose
+// preload plugin compiles a "*.so" asynchronously; after onload a plain dlopen (nuanxin_plugin_load)
+// uses the compiled module (TOOLCHAIN.md quirk 7).
 (function () {
   const dir = '/plugins';
   let uploads = 0;
   const call = (name, args) => JSON.parse(Module.ccall(name, 'string', args.map(() => 'string'), args));
+  const refuse = (file, reason, detail) => call('nuanxin_plugin_refuse', [file, reason, detail]);
+  const text = (key) => Module.ccall('nuanxin_plugin_text', 'string', ['string'], [key]);
+
+  // A file the host already checked (readable, a wasm module, approved with this SHA-256):
+  // compiled asynchronously, then loaded with its approval checked once more. dontCreateFile:
+  // the checked bytes stay in the file, which the host hashes again.
+  const compileAndLoad = async (path, bytes, approvals) => {
+    const slash = path.lastIndexOf('/');
+    await new Promise((done) => Module.FS.createPreloadedFile(path.slice(0, slash), path.slice(slash + 1),
+      bytes, true, false, done, done, true));
+    return call('nuanxin_plugin_load_approved', [path, approvals]);
+  };
 
   // Plugins deployed with the page: side modules in the site's plugins/ folder, named in
   // plugins/manifest.json ({"plugins": ["x.so", ...]}, loaded in that order, so the list decides
@@ -67,7 +80,6 @@ var Module = (function () {
   const site = 'plugins/';
   const preloadDir = '/preloaded';
   const approvalsPath = `${preloadDir}/approvals.sha256`;
-  const refuse = (file, reason, detail) => call('nuanxin_plugin_refuse', [file, reason, detail]);
   const fetchBytes = async (url) => {
     const res = await fetch(url, { cache: 'no-cache' });
     if (!res.ok) throw new Error(`HTTP ${res.status}`);
@@ -87,9 +99,7 @@ var Module = (function () {
     Module.FS.writeFile(path, bytes);
     const checked = call('nuanxin_plugin_check', [path, approvalsPath]);
     if (!checked.ok) return checked;
-    // dontCreateFile: the checked bytes stay in the file, which the host hashes once more.
-    await new Promise((done) => Module.FS.createPreloadedFile(preloadDir, name, bytes, true, false, done, done, true));
-    return call('nuanxin_plugin_load_approved', [path, approvalsPath]);
+    return compileAndLoad(path, bytes, approvalsPath);
   };
   const preload = async () => {
     let manifest;
@@ -113,49 +123,103 @@ var Module = (function () {
     for (const name of manifest.plugins) results.push({ file: name, ...(await preloadOne(name)) });
     return results;
   };
+
+  // Uploads kept from earlier visits (wasm/web_plugins_kept.cpp: the files and their approvals
+  // in IndexedDB, loaded into the file system before main()). After the deployed plugins, by file
+  // name, with the same checks before compiling: a file whose bytes changed since its upload is
+  // refused as changed, by name. Whatever a kept file holds, it is refused, never fatal.
+  const restoreOne = async (file, approvals) => {
+    try {
+      const checked = call('nuanxin_plugin_check', [file.path, approvals]);
+      if (!checked.ok) return checked;
+      return await compileAndLoad(file.path, Module.FS.readFile(file.path), approvals);
+    } catch (e) {
+      return refuse(file.path, 'PluginLoadFailed', String(e.message || e));
+    }
+  };
+  const restore = async () => {
+    const kept = call('nuanxin_plugins_kept_json', []);
+    const results = [];
+    for (const file of kept.files) results.push({ file: file.path, ...(await restoreOne(file, kept.approvals)) });
+    return results;
+  };
+
   let startPreload;
   const preloaded = new Promise((resolve) => {
     startPreload = () => preload().then(resolve, (e) => { console.error('nuanxin: plugin preload:', e); resolve([]); });
   });
+  const restored = preloaded.then(restore)
+    .then(null, (e) => { console.error('nuanxin: kept plugin uploads:', e); return []; });
   const firstFrame = Module.onFirstFrame;
   Module.onFirstFrame = () => {
     if (firstFrame) firstFrame();
     startPreload();
   };
 
+  // Resolves with null once the IndexedDB mount was saved after this call, or with the error.
+  const persist = () => new Promise((done) => {
+    if (!Module.nuanxinStore) { done('no store'); return; }
+    Module.nuanxinStore.persist(done);
+  });
+  // Compiles and loads an upload from `path`, a fresh name per upload: a module compiled once
+  // stays bound to its path, so a later upload under the same name must not reuse it.
+  const loadUpload = (path, data) => new Promise((resolve, reject) => {
+    const slash = path.lastIndexOf('/');
+    // Emscripten 3.1.6's wasm preload plugin leaves the file empty (it keeps only the compiled
+    // module); the host hashes and checks the file, so it gets the bytes back. A file that is not
+    // a wasm module (or does not compile) goes the same way: the loader names the refusal.
+    const loaded = () => {
+      try {
+        Module.FS.writeFile(path, data);
+        resolve(call('nuanxin_plugin_load', [path]));
+      } catch (e) { reject(e); }
+    };
+    Module.FS.createPreloadedFile(path.slice(0, slash), path.slice(slash + 1), data, true, true, loaded, loaded);
+  });
+
   const api = Object.freeze({
-    /** Loads plugin bytes (ArrayBuffer or typed array); resolves with {ok, id} or {ok:false, refusal}. */
-    upload(fileName, bytes) {
-      return new Promise((resolve, reject) => {
-        // A fresh name per upload: a module compiled once stays bound to its file name.
-        const base = String(fileName).replace(/[^A-Za-z0-9_.-]/g, '_').replace(/\.so$/, '');
-        const name = `${base}.${++uploads}.so`;
-        try { Module.FS.mkdir(dir); } catch (e) { /* exists */ }
-        const data = new Uint8Array(bytes);
-        Module.FS.createPreloadedFile(dir, name, data, true, true,
-          // Emscripten 3.1.6's wasm preload plugin leaves the file empty (it keeps only the
-          // compiled module); the host hashes and checks the file, so it gets the bytes back.
-          () => {
-            try {
-              Module.FS.writeFile(`${dir}/${name}`, data);
-              resolve(call('nuanxin_plugin_load', [`${dir}/${name}`]));
-            } catch (e) { reject(e); }
-          },
-          // Not a wasm module (or one that does not compile): the loader still names the file.
-          () => {
-            try {
-              Module.FS.writeFile(`${dir}/${name}`, data);
-              resolve(call('nuanxin_plugin_load', [`${dir}/${name}`]));
-            } catch (e) { reject(e); }
-          });
-      });
+    /**
+     * Loads plugin bytes (ArrayBuffer or typed array); the upload is the administrator's approval.
+     * An accepted upload is kept in IndexedDB with its SHA-256 and loaded again at the next
+     * start. Resolves with {ok, id, kept, file} (kept false: a warning says why it lasts only
+     * for this page) or {ok:false, refusal}.
+     */
+    async upload(fileName, bytes) {
+      // The deployed and kept plugins first: they hold their ids (plugins/README.md).
+      await restored;
+      const base = String(fileName).replace(/[^A-Za-z0-9_.-]/g, '_').replace(/\.so$/, '');
+      try { Module.FS.mkdir(dir); } catch (e) { /* exists */ }
+      const path = `${dir}/${base}.${++uploads}.so`;
+      const loaded = await loadUpload(path, new Uint8Array(bytes));
+      if (!loaded.ok) return loaded;
+      const kept = call('nuanxin_plugin_keep', [path, `${base}.so`]);
+      if (!kept.ok) return { ...loaded, kept: false, file: kept.file, warning: kept.warning };
+      const error = await persist();
+      if (error) return { ...loaded, kept: false, file: kept.file, warning: `${text('PluginNotKept')} (${error})` };
+      return { ...loaded, kept: true, file: kept.file };
     },
-    /** The built-in, preloaded and uploaded plugins. */
+    /**
+     * Removes an uploaded plugin, named by its id or its kept file's name: out of the app at once
+     * (a built-in it replaced is in force again) and out of IndexedDB. Built-in and deployed
+     * plugins are refused. Resolves with {ok, id, file} or {ok:false, error}.
+     */
+    async remove(idOrFile) {
+      await restored;
+      const removed = call('nuanxin_plugin_remove', [String(idOrFile)]);
+      if (!removed.ok || !removed.file) return removed;
+      const error = await persist();
+      return error ? { ...removed, warning: `${text('PluginRemoveNotSaved')} (${error})` } : removed;
+    },
+    /** The built-in, preloaded and uploaded plugins (origin: "built-in:x" or the file loaded). */
     list() { return call('nuanxin_plugins_json', []); },
-    /** Every refusal so far, preloads and uploads alike: [{file, reason, text}]. */
+    /** Uploads kept in IndexedDB: {dir, approvals, files: [{file, path, sha256, id}]}. */
+    kept() { return call('nuanxin_plugins_kept_json', []); },
+    /** Every refusal so far, preloads, kept uploads and uploads alike: [{file, reason, text}]. */
     refusals() { return call('nuanxin_plugin_refusals_json', []); },
     /** Resolves, once the deployed plugins were tried, with one {file, ok, id | refusal} each. */
     preloaded,
+    /** Resolves, after `preloaded`, once the kept uploads were tried: one {file, ok, id | refusal} each. */
+    restored,
     /** A matching of the loaded data set through the plugins (counts per plugin). */
     match() { return call('nuanxin_plugin_match_json', []); },
   });

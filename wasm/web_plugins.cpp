@@ -39,6 +39,14 @@ std::string counts(const std::map<std::string, std::size_t>& m) {
 
 } // namespace
 
+PluginHost& webPluginHost() {
+    return state().host;
+}
+
+Lang webPluginLang() {
+    return state().app != nullptr ? state().app->lang() : Lang::Zh;
+}
+
 void attachWebPlugins(const App& app) {
     setDynamicLoading(true);
     for (const PluginRefusal& r : registerBuiltinPlugins(state().host)) {
@@ -56,7 +64,7 @@ namespace {
 /// {"ok":true,"id":<the plugin just added>} or {"ok":false,"refusal":"<file>: plugin refused: ..."}.
 const char* answer(const std::optional<PluginRefusal>& refused) {
     WebPlugins& s = state();
-    const Lang lang = s.app != nullptr ? s.app->lang() : Lang::Zh;
+    const Lang lang = webPluginLang();
     if (refused) {
         s.json = "{\"ok\":false,\"refusal\":" + jsonQuoted(refused->describe(lang)) + "}";
     } else {
@@ -106,7 +114,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_plugin_refuse(const char* fi
 /// @brief Every refusal so far (built-ins, preloads, uploads): [{"file","reason","text"}].
 extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_plugin_refusals_json() {
     WebPlugins& s = state();
-    s.json = refusalsJson(s.host, s.app != nullptr ? s.app->lang() : Lang::Zh);
+    s.json = refusalsJson(s.host, webPluginLang());
     return s.json.c_str();
 }
 

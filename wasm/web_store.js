@@ -16,6 +16,7 @@
     importing: false, imports: 0, lastImport: null,
   };
   var again = false;
+  var waiting = []; // persist(done) callbacks no finished copy has served yet
   var texts = { button: '', busy: '' };
   var wired = false;
 
@@ -23,10 +24,17 @@
     return (err && (err.message || (err.errno !== undefined && 'errno ' + err.errno))) || String(err);
   }
 
-  function save() {
-    if (!state.persistent) return; // IndexedDB did not load: keep the session in memory only
+  // done(null) once a copy that started after this call reached IndexedDB, done(error) if not.
+  function save(done) {
+    if (!state.persistent) { // IndexedDB did not load: keep the session in memory only
+      if (done) done('IndexedDB was not loaded');
+      return;
+    }
+    if (done) waiting.push(done);
     if (state.saving) { again = true; return; }
     state.saving = true;
+    var served = waiting;
+    waiting = [];
     FS.syncfs(false, function (err) {
       state.saving = false;
       if (err) {
@@ -36,6 +44,7 @@
         state.saves += 1;
         state.saveError = null;
       }
+      served.forEach(function (cb) { cb(err ? state.saveError : null); });
       if (again) { again = false; save(); }
     });
   }
@@ -100,7 +109,7 @@
     el('nx-store').hidden = false;
   }
 
-  // Called from C++ (wasm/web_store_js.cpp).
+  // Called from C++ (wasm/web_store_js.cpp) and by nuanxin_glue.js (kept plugin uploads).
   Module.nuanxinStore = {
     persist: save,
     persistent: function () { return state.persistent; },

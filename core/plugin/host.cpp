@@ -180,6 +180,21 @@ std::optional<PluginRefusal> PluginHost::loadFile(const std::string& path,
     return accept(path, abi, describe, hash, std::move(library));
 }
 
+bool PluginHost::unloadFile(const std::string& origin) {
+    const auto it = std::find_if(m_plugins.begin(), m_plugins.end(), [&origin](const auto& p) {
+        return !p->builtIn() && p->origin() == origin;
+    });
+    if (it == m_plugins.end()) return false;
+    // Copied before the erase: the id lives in the plugin's own code, which may be unmapped.
+    const std::string id = (*it)->id();
+    m_plugins.erase(it);
+    // Files are never shadowed; the built-in this one replaced (if any) takes its place again.
+    for (const auto& p : m_plugins) {
+        if (p->builtIn() && p->shadowed() && p->id() == id) p->setShadowed(false);
+    }
+    return true;
+}
+
 std::vector<PluginRefusal> PluginHost::loadDirectory(const std::string& dir,
                                                      const PluginApprovals* approvals) {
     std::vector<std::string> names;

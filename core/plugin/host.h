@@ -64,6 +64,10 @@ public:
                                        const PluginApprovals* approvals = nullptr);
     /// @brief Records a refusal found outside the host (a file the page could not fetch).
     void recordRefusal(PluginRefusal refusal) { refuse(std::move(refusal)); }
+    /// @brief Takes out the plugin loaded from the file `origin` (an administrator removing an
+    /// upload in the browser); a built-in it replaced is in force again. False when no file
+    /// plugin came from `origin`.
+    bool unloadFile(const std::string& origin);
 
     /// @brief Every refusal so far, in order.
     [[nodiscard]] const std::vector<PluginRefusal>& refusals() const { return m_refusals; }

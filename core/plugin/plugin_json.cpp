@@ -19,6 +19,7 @@ std::string pluginsJson(const PluginHost& host) {
         json += "{\"id\":" + jsonQuoted(p->id()) + ",\"version\":" + jsonQuoted(p->version()) +
                 ",\"abi\":" + jsonQuoted(p->abiText()) + ",\"regions\":" + regions + "]" +
                 ",\"builtin\":" + (p->builtIn() ? "true" : "false") +
+                ",\"origin\":" + jsonQuoted(p->origin()) +
                 ",\"sha256\":" + jsonQuoted(p->sha256()) +
                 ",\"shadowed\":" + (p->shadowed() ? "true" : "false") + "}";
     }

@@ -9,8 +9,8 @@
 
 namespace nuanxin {
 
-/// @brief Every accepted plugin: [{"id","version","abi","regions":[...],"builtin","sha256",
-/// "shadowed"}], in registration order.
+/// @brief Every accepted plugin: [{"id","version","abi","regions":[...],"builtin","origin",
+/// "sha256","shadowed"}], in registration order; origin is the file's path or "built-in:<name>".
 [[nodiscard]] std::string pluginsJson(const PluginHost& host);
 
 /// @brief The ids of the plugins in force (built-ins a file replaced left out): ["national",...].

@@ -172,6 +172,24 @@ BOOST_AUTO_TEST_CASE(a_file_updates_its_built_in) {
     BOOST_TEST(key(r->reason) == "PluginDuplicateId");
 }
 
+BOOST_AUTO_TEST_CASE(unloading_a_file_brings_its_built_in_back) {
+    // The browser's remove(): the uploaded file goes, the built-in it replaced governs again,
+    // and the same id may then come back as a file.
+    PluginHost host;
+    BOOST_REQUIRE(registerBuiltinPlugins(host).empty());
+    BOOST_REQUIRE(!host.loadFile(regionFile("sichuan")));
+    BOOST_TEST(!host.unloadFile("built-in:sichuan")); // only files are taken out
+    BOOST_TEST(!host.unloadFile(regionFile("hebei"))); // never loaded
+    BOOST_TEST(host.unloadFile(regionFile("sichuan")));
+    BOOST_TEST(host.plugins().size() == 4U);
+    BOOST_REQUIRE(host.governing("510104") != nullptr);
+    BOOST_TEST(host.governing("510104")->origin() == "built-in:sichuan");
+    BOOST_TEST(!host.governing("510104")->shadowed());
+    BOOST_TEST(!host.unloadFile(regionFile("sichuan"))); // already gone
+    BOOST_TEST(!host.loadFile(regionFile("sichuan")).has_value());
+    BOOST_TEST(host.governing("510104")->origin() == regionFile("sichuan"));
+}
+
 BOOST_AUTO_TEST_CASE(a_folder_of_plugins_keeps_going_past_refusals) {
     PluginHost host;
     const auto refusals = host.loadDirectory(fixtureDir());
