@@ -22,6 +22,32 @@ bool keepIfValid(FieldErrors errors, std::size_t line, const Columns& cols, Impo
     return report.rejects.size() == rejectsBefore;
 }
 
+/// A row read without rejects: the record gets the next id, is validated as a whole and, when
+/// valid, queued as one unit of `Add` (AddOffer, AddDonor).
+template <class Add, class Record>
+void queueIfValid(Record&& r, std::uint64_t& nextId, const DivisionRegistry& divisions,
+                  std::size_t line, const Columns& cols, ImportReport& report, std::size_t before,
+                  std::vector<Unit>& units) {
+    if (report.rejects.size() != before) return;
+    r.id = nextId;
+    if (!keepIfValid(validate(r, divisions), line, cols, report, before)) return;
+    ++nextId;
+    Unit u;
+    u.line = line;
+    u.commands.push_back(Add{std::move(r)});
+    units.push_back(std::move(u));
+}
+
+/// After the last row: a broken file commits nothing; else the queued units go in.
+ImportReport finish(Store& store, const CsvReader& reader, const Columns& cols,
+                    const ImportOptions& options, ImportReport report, std::vector<Unit>& units,
+                    std::size_t totalRows) {
+    if (csvBroken(reader, cols, report)) return report;
+    commitUnits(store, units, options, report, totalRows);
+    sortRejects(report);
+    return report;
+}
+
 } // namespace
 
 ImportReport importOffers(Store& store, CsvReader& reader, const Columns& cols,
@@ -89,25 +115,14 @@ ImportReport importOffers(Store& store, CsvReader& reader, const Columns& cols,
             else
                 reject(report, line, cols, "unit_value", value, Str::IoUnknownValue);
         }
-        if (report.rejects.size() == before) {
-            o.id = ids.offer;
-            if (keepIfValid(validate(o, store.divisions()), line, cols, report, before)) {
-                ++ids.offer;
-                Unit u;
-                u.line = line;
-                u.commands.push_back(cmd::AddOffer{std::move(o)});
-                units.push_back(std::move(u));
-            }
-        }
+        queueIfValid<cmd::AddOffer>(std::move(o), ids.offer, store.divisions(), line, cols, report,
+                                    before, units);
         if (tick(options, ++report.rows, totalRows)) {
             report.cancelled = true;
             return report;
         }
     }
-    if (csvBroken(reader, cols, report)) return report;
-    commitUnits(store, units, options, report, totalRows);
-    sortRejects(report);
-    return report;
+    return finish(store, reader, cols, options, std::move(report), units, totalRows);
 }
 
 ImportReport importDonors(Store& store, CsvReader& reader, const Columns& cols,
@@ -139,25 +154,14 @@ ImportReport importDonors(Store& store, CsvReader& reader, const Columns& cols,
             reject(report, line, cols, "name", d.name, Str::IoDuplicateName,
                    it->second ? "line " + std::to_string(it->second) : "registered");
         }
-        if (report.rejects.size() == before) {
-            d.id = ids.donor;
-            if (keepIfValid(validate(d, store.divisions()), line, cols, report, before)) {
-                ++ids.donor;
-                Unit u;
-                u.line = line;
-                u.commands.push_back(cmd::AddDonor{std::move(d)});
-                units.push_back(std::move(u));
-            }
-        }
+        queueIfValid<cmd::AddDonor>(std::move(d), ids.donor, store.divisions(), line, cols, report,
+                                    before, units);
         if (tick(options, ++report.rows, totalRows)) {
             report.cancelled = true;
             return report;
         }
     }
-    if (csvBroken(reader, cols, report)) return report;
-    commitUnits(store, units, options, report, totalRows);
-    sortRejects(report);
-    return report;
+    return finish(store, reader, cols, options, std::move(report), units, totalRows);
 }
 
 } // namespace nuanxin::io_detail

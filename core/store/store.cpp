@@ -9,27 +9,24 @@ namespace {
 
 using UndoList = std::vector<std::function<void(State&)>>;
 
+/// The highest ids used so far (a transaction refused half-way must not leave them raised).
+void copyCounters(const StoreData& from, StoreData& to) {
+    to.lastHousehold = from.lastHousehold;
+    to.lastNeed = from.lastNeed;
+    to.lastDonor = from.lastDonor;
+    to.lastOffer = from.lastOffer;
+    to.lastAllocation = from.lastAllocation;
+    to.lastPending = from.lastPending;
+    to.lastMerge = from.lastMerge;
+}
+
 void restoreCounters(State& s, const StoreData& before) {
-    StoreData& d = StateEditor::data(s);
-    d.lastHousehold = before.lastHousehold;
-    d.lastNeed = before.lastNeed;
-    d.lastDonor = before.lastDonor;
-    d.lastOffer = before.lastOffer;
-    d.lastAllocation = before.lastAllocation;
-    d.lastPending = before.lastPending;
-    d.lastMerge = before.lastMerge;
+    copyCounters(before, StateEditor::data(s));
 }
 
 StoreData countersOf(const State& s) {
     StoreData c;
-    const StoreData& d = s.data();
-    c.lastHousehold = d.lastHousehold;
-    c.lastNeed = d.lastNeed;
-    c.lastDonor = d.lastDonor;
-    c.lastOffer = d.lastOffer;
-    c.lastAllocation = d.lastAllocation;
-    c.lastPending = d.lastPending;
-    c.lastMerge = d.lastMerge;
+    copyCounters(s.data(), c);
     return c;
 }
 

@@ -1,14 +1,13 @@
 #include "test_paths.h"
 
-#include <boost/test/unit_test.hpp>
-
 #include <stdexcept>
 #include <string_view>
 
-namespace nuanxin::test {
-namespace {
+#include <boost/test/unit_test.hpp>
 
-std::string argument(std::string_view name) {
+namespace nuanxin::test {
+
+std::string testArgument(std::string_view name) {
     const auto& suite = boost::unit_test::framework::master_test_suite();
     const std::string prefix = "--" + std::string(name) + "=";
     for (int i = 1; i < suite.argc; ++i) {
@@ -18,10 +17,14 @@ std::string argument(std::string_view name) {
     throw std::runtime_error("missing test argument " + prefix + " (CTest passes it after --)");
 }
 
-} // namespace
-
-std::string dataDir() { return argument("data-dir"); }
-std::string sharedDir() { return argument("shared-dir"); }
-std::string workDir() { return argument("work-dir"); }
+std::string dataDir() {
+    return testArgument("data-dir");
+}
+std::string sharedDir() {
+    return testArgument("shared-dir");
+}
+std::string workDir() {
+    return testArgument("work-dir");
+}
 
 } // namespace nuanxin::test

@@ -1,6 +1,7 @@
 #pragma once
 // Paths that CTest hands to the core suites after "--": --data-dir, --shared-dir, --work-dir.
 #include <string>
+#include <string_view>
 
 namespace nuanxin::test {
 
@@ -10,5 +11,8 @@ namespace nuanxin::test {
 [[nodiscard]] std::string sharedDir();
 /// @brief A writable scratch folder in the build tree.
 [[nodiscard]] std::string workDir();
+/// @brief The value of `--name=value` among the arguments CTest passes after "--"; throws when
+/// it is missing (a test never guesses a path).
+[[nodiscard]] std::string testArgument(std::string_view name);
 
 } // namespace nuanxin::test

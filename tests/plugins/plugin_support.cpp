@@ -1,41 +1,22 @@
 #include "plugin_support.h"
 
-#include <stdexcept>
-#include <string_view>
-
 #include <boost/test/unit_test.hpp>
 
 #include "plugins/builtin_plugins.h"
 
 namespace nuanxin::test {
-namespace {
-
-std::string argument(std::string_view name) {
-    const auto& suite = boost::unit_test::framework::master_test_suite();
-    const std::string prefix = "--" + std::string(name) + "=";
-    for (int i = 1; i < suite.argc; ++i) {
-        const std::string_view arg = suite.argv[i];
-        if (arg.substr(0, prefix.size()) == prefix) return std::string(arg.substr(prefix.size()));
-    }
-    throw std::runtime_error("missing test argument " + prefix + " (CTest passes it after --)");
-}
-
-} // namespace
 
 std::string pluginDir() {
-    return argument("plugin-dir");
+    return testArgument("plugin-dir");
 }
 std::string fixtureDir() {
-    return argument("fixture-dir");
-}
-std::string workDir() {
-    return argument("work-dir");
+    return testArgument("fixture-dir");
 }
 std::string exampleFile() {
-    return argument("example");
+    return testArgument("example");
 }
 bool fromFiles() {
-    return argument("source") == "files";
+    return testArgument("source") == "files";
 }
 
 std::unique_ptr<PluginHost> regionHost() {

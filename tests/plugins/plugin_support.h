@@ -10,11 +10,12 @@
 #include "core/plugin/host.h"
 #include "core/plugin/plugin_policy.h"
 
+#include "test_paths.h" // workDir(), testArgument()
+
 namespace nuanxin::test {
 
 [[nodiscard]] std::string pluginDir();   ///< <build>/plugins: the region plugins' files
 [[nodiscard]] std::string fixtureDir();  ///< the refusal fixtures' files
-[[nodiscard]] std::string workDir();     ///< writable scratch folder
 [[nodiscard]] std::string exampleFile(); ///< the README example, compiled
 [[nodiscard]] bool fromFiles();          ///< --source=files
 
