@@ -1,9 +1,9 @@
 # nuanxin_cjk_font(TARGET name)
 # Builds <build>/assets/nuanxin-cjk.ttf: WenQuanYi Micro Hei (Debian's fonts-wqy-microhei) cut
 # down to the characters nuanxin can show. The full TTC is 5 MB; the browser downloads the subset.
-# The characters come from the sources themselves (cmake/collect_glyphs.py), so a new string or
-# division name is covered by the next build. Creates the custom target `name` with the property
-# NUANXIN_FONT_FILE; both front ends read that one file.
+# The characters come from the sources themselves (cmake/collect_glyphs.py), so a new string,
+# division name or built-in plugin's name is covered by the next build. Creates the custom
+# target `name` with the property NUANXIN_FONT_FILE; both front ends read that one file.
 set(NUANXIN_CJK_SOURCE_FONT "/usr/share/fonts/truetype/wqy/wqy-microhei.ttc" CACHE FILEPATH
     "TrueType collection the CJK subset is cut from (face 0)")
 # Debian's fonttools belongs to Debian's Python: call both by their absolute paths so that a
@@ -20,6 +20,7 @@ function(nuanxin_cjk_font)
   file(GLOB glyph_sources CONFIGURE_DEPENDS
     "${CMAKE_SOURCE_DIR}/core/i18n/strings/*.inc"
     "${CMAKE_SOURCE_DIR}/assets/divisions/*.csv"
+    "${CMAKE_SOURCE_DIR}/plugins/*/*.c"
     "${CMAKE_SOURCE_DIR}/core/demo/*.cpp"
     "${CMAKE_SOURCE_DIR}/core/demo/*.h"
     "${CMAKE_SOURCE_DIR}/ui/*.cpp"

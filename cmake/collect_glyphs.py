@@ -1,8 +1,9 @@
 #!/usr/bin/python3
 """Writes every character the UI can draw to one UTF-8 text file, for pyftsubset --text-file.
 
-The font subset must hold exactly the glyphs nuanxin shows: printable ASCII, plus every
-non-ASCII character of the given files (translation tables, division names, demo name lists).
+The font subset must hold the glyphs nuanxin shows: printable ASCII, the common hanzi of
+GB 2312 level 1 (names and addresses people import), plus every non-ASCII character of the given
+files (translation tables, division names, plugin names, demo name lists).
 Scanning the sources rather than listing characters by hand means a new string can never
 render as "?" because someone forgot to update a list.
 
@@ -15,6 +16,20 @@ import sys
 EXTRA = "\u2026"
 
 
+def common_hanzi():
+    """GB 2312 level 1: the 3,755 most common hanzi (rows 16-55), which cover the names and
+    addresses an office imports; rarer characters fall back to "?". Decoded from the code table
+    Python ships, so nothing is downloaded."""
+    out = set()
+    for row in range(0xB0, 0xD8):
+        for cell in range(0xA1, 0xFF):
+            try:
+                out.add(bytes([row, cell]).decode("gb2312"))
+            except UnicodeDecodeError:
+                pass  # row 55 ends early
+    return out
+
+
 def main(argv):
     if len(argv) < 3:
         sys.stderr.write("usage: collect_glyphs.py OUT FILE...\n")
@@ -22,6 +37,7 @@ def main(argv):
     out, files = argv[1], argv[2:]
     chars = {chr(c) for c in range(0x20, 0x7F)}
     chars.update(EXTRA)
+    chars.update(common_hanzi())
     for path in files:
         with open(path, encoding="utf-8") as f:
             # Control characters and the BOM carry no glyph.

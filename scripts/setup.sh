@@ -16,7 +16,8 @@ packages=(
   libimgui-dev libglfw3-dev libgl-dev
   libcereal-dev rapidjson-dev libboost-dev libboost-test-dev liblemon-dev
   fonts-wqy-microhei fonttools
-  chromium xvfb xauth libgl1-mesa-dri imagemagick
+  chromium xvfb xauth libgl1-mesa-dri imagemagick xdotool
+  clang-14 libclang-rt-14-dev
 )
 missing=()
 for p in "${packages[@]}"; do

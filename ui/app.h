@@ -1,65 +1,114 @@
 #pragma once
+#include <array>
 #include <chrono>
+#include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "core/i18n/tr.h"
-#include "core/model/types.h"
-#include "core/report/summary.h"
+#include "ui/backend.h"
 #include "ui/frame_stats.h"
 #include "ui/theme.h"
 
 namespace nuanxin {
 
-class Backend;
+class Workspace;
+class Screen;
+class FileBrowserScreen;
 
-/// @brief The application as both front ends see it: the loaded data set, its summary, the
-/// current language, the fonts and the frame times. The front end owns the window and the loop
-/// and calls frame() between ImGui::NewFrame() and ImGui::Render().
+/// @brief The screens of the left-hand navigation, in its order.
+enum class ScreenId : std::uint8_t {
+    Dashboard, Households, Offers, Matching, Files, Plugins, Audit, Count_
+};
+
+/// @brief A file the user picked or dropped, waiting for the screen that asked for it.
+struct IncomingFile {
+    FilePurpose purpose = FilePurpose::Import;
+    std::string name;
+    std::string bytes;
+};
+
+/// @brief The application as both front ends see it: the open store (a Workspace), the screens,
+/// the language, the fonts and the frame times. The front end owns the window and the loop and
+/// calls frame() between ImGui::NewFrame() and ImGui::Render().
 class App {
 public:
     explicit App(Backend& backend);
+    ~App();
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
 
-    /// @brief Reads settings and the data set, adds the fonts and the theme. Call once, after
-    /// ImGui::CreateContext() and before the first frame. `lang` overrides the saved setting
-    /// without replacing it (a command-line choice is for this run only).
+    /// @brief Reads settings, adds the fonts and the theme, opens the store at
+    /// backend.storeDir(). Call once, after ImGui::CreateContext() and before the first frame.
+    /// `lang` overrides the saved setting for this run only.
     void init(std::optional<Lang> lang);
-    /// @brief Builds one frame of UI and records the time since the previous one.
+    /// @brief Builds one frame of UI (and advances a running matching by a slice of the frame)
+    /// and records the time since the previous one.
     void frame();
 
     [[nodiscard]] Lang lang() const { return m_lang; }
     /// @brief Switches the language and remembers it for the next start.
     void setLang(Lang lang);
-    /// @brief Shows another data set in place of the one init() loaded (the browser shows its
-    /// store once the store holds data); `source` is what the dashboard names as its origin.
-    void showData(Dataset data, std::string source);
+    [[nodiscard]] Backend& backend() { return m_backend; }
 
-    [[nodiscard]] bool dataLoaded() const { return m_loaded; }
-    /// @brief Why the data set could not be read (empty when it was).
-    [[nodiscard]] const std::string& loadError() const { return m_loadError; }
-    [[nodiscard]] const std::string& dataPath() const { return m_dataPath; }
-    [[nodiscard]] const Dataset& dataset() const { return m_data; }
-    [[nodiscard]] const Summary& summary() const { return m_summary; }
+    /// @brief The open store; nullptr when it could not be opened (storeError() says why).
+    [[nodiscard]] Workspace* workspace() { return m_workspace.get(); }
+    [[nodiscard]] const Workspace* workspace() const { return m_workspace.get(); }
+    [[nodiscard]] const std::string& storeError() const { return m_storeError; }
+    /// @brief Opens another store folder (created when missing) in place of the current one and
+    /// remembers it ("store" setting). False with storeError() set when it cannot be opened.
+    bool openStore(const std::string& dir);
+    /// @brief Registers the demo data set (backend.dataPath()) into the empty store.
+    bool loadDemo();
+
+    [[nodiscard]] ScreenId screen() const { return m_screen; }
+    void show(ScreenId screen) { m_screen = screen; }
+
+    /// @brief The offer selected on the Offers screen (an OfferId; 0: none): the Matching
+    /// screen's "assign by hand" opens on it.
+    void selectOffer(std::uint64_t offer) { m_selectedOffer = offer; }
+    [[nodiscard]] std::uint64_t selectedOffer() const { return m_selectedOffer; }
+
+    /// @brief Asks the user for a file: the platform's picker, or the in-app file browser.
+    void requestFile(FilePurpose purpose, std::string_view accept);
+    /// @brief A picked or dropped file arrives (from the front end or the in-app browser).
+    void receiveFile(FilePurpose purpose, std::string name, std::string bytes);
+    /// @brief The file waiting for `purpose`, handed over once (Dropped files answer Import too).
+    [[nodiscard]] std::optional<IncomingFile> takeFile(FilePurpose purpose);
+    /// @brief Gives a file to the user: a browser download, or the in-app browser's save dialog.
+    void saveFile(std::string name, std::string bytes, std::string_view mime);
+
+    /// @brief A one-line message at the foot of the window (already translated).
+    void notify(std::string text, bool error = false);
+
     [[nodiscard]] const Fonts& fonts() const { return m_fonts; }
     [[nodiscard]] const FrameStats& frameStats() const { return m_frames; }
 
     /// @brief The read-only test hook's answer (desktop --self-test, browser window.nuanxin):
-    /// {"households","members","needs","offers","donors","allocations","plugins":[],
-    ///  "frame_ms_p50","frame_ms_p95","frames","lang","error"}. The App holds no plugins: each
-    /// front end fills "plugins" from its own plugin host (wasm/nuanxin_glue.js, the desktop's
-    /// --self-test).
+    /// {"households","members","needs","offers","donors","allocations","proposed","approved",
+    ///  "locked","plugins":[ids],"frame_ms_p50","frame_ms_p95","frames","lang","screen",
+    ///  "matching","store_error"}.
     [[nodiscard]] std::string testHookJson() const;
 
 private:
     void drawMenuBar();
+    void drawNavigation();
+    void drawStatusBar();
+    void drawFirstVisit();
 
     Backend& m_backend;
     Lang m_lang = Lang::Zh;
-    bool m_loaded = false;
-    std::string m_loadError;
-    std::string m_dataPath;
-    Dataset m_data;
-    Summary m_summary;
+    std::unique_ptr<Workspace> m_workspace;
+    std::string m_storeError;
+    ScreenId m_screen = ScreenId::Dashboard;
+    std::uint64_t m_selectedOffer = 0;
+    std::array<std::unique_ptr<Screen>, static_cast<std::size_t>(ScreenId::Count_)> m_screens;
+    std::unique_ptr<FileBrowserScreen> m_fileBrowser; ///< the in-app file browser (desktop)
+    std::optional<IncomingFile> m_incoming;
+    std::string m_notice;
+    bool m_noticeError = false;
     Fonts m_fonts;
     FrameStats m_frames;
     std::optional<std::chrono::steady_clock::time_point> m_lastFrame;

@@ -1,4 +1,6 @@
 // The browser front end: the same App as the desktop, driven by the browser's frame callback.
+// Compiled without exceptions: it calls EM_JS functions (see wasm/CMakeLists.txt).
+#include <chrono>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -8,10 +10,11 @@
 #include <emscripten/html5.h>
 
 #include "ui/app.h"
+#include "ui/frame_stats.h"
+#include "ui/locator.h"
 #include "ui/shell/glfw_shell.h"
 #include "wasm/web_backend.h"
-#include "wasm/web_plugins.h"
-#include "wasm/web_store.h"
+#include "wasm/web_store_js.h"
 
 namespace {
 
@@ -20,6 +23,9 @@ struct Web {
     nuanxin::WebBackend backend;
     nuanxin::App app{backend};
     nuanxin::GlfwShell shell;
+    /// The time the page spends building and submitting each frame (the App's own frame times
+    /// are the intervals between frames, which the browser paces to the display).
+    nuanxin::FrameStats work;
     bool announced = false;
 };
 std::unique_ptr<Web> g_web;
@@ -53,31 +59,59 @@ void fitCanvas(GLFWwindow* window) {
 
 void frame() {
     Web& web = *g_web;
+    const auto start = std::chrono::steady_clock::now();
     fitCanvas(web.shell.window());
     const nuanxin::Lang before = web.app.lang();
     web.shell.frame(web.app);
+    web.work.add(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
     const char* title = nuanxin::tr(nuanxin::Str::UiWindowTitle, web.app.lang());
     if (!web.announced) {
         web.announced = true;
         nx_page_ready(title);
-        nuanxin::webStoreTexts(web.app.lang());
     } else if (web.app.lang() != before) {
         nx_set_title(title);
-        nuanxin::webStoreTexts(web.app.lang());
     }
 }
 
 } // namespace
 
-/// @brief The read-only test hook behind window.nuanxin.summary(): JSON from App::testHookJson().
-/// The returned text stays valid until the next call.
+/// @brief The read-only test hook behind window.nuanxin.summary(): App::testHookJson() with the
+/// page's own figures added ("work_ms_p50"/"work_ms_p95": time spent in a frame, "persistent":
+/// IndexedDB loaded). The returned text stays valid until the next call.
 extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_summary_json() {
     static std::string json;
-    json = g_web ? g_web->app.testHookJson()
-                 : std::string(R"({"households":0,"needs":0,"offers":0,"allocations":0,)"
-                               R"("plugins":[],"frame_ms_p50":0,"frame_ms_p95":0,"frames":0,)"
-                               R"("lang":null,"error":"starting"})");
+    if (!g_web) {
+        json = R"({"households":0,"needs":0,"offers":0,"allocations":0,"plugins":[],)"
+               R"("frame_ms_p50":0,"frame_ms_p95":0,"frames":0,"lang":null,"error":"starting"})";
+        return json.c_str();
+    }
+    json = g_web->app.testHookJson();
+    char extra[160];
+    std::snprintf(extra, sizeof extra, ",\"work_ms_p50\":%.3f,\"work_ms_p95\":%.3f,\"persistent\":%s",
+                  g_web->work.percentile(50.0), g_web->work.percentile(95.0),
+                  nuanxin::webjs::storePersistent() ? "true" : "false");
+    if (const auto end = json.rfind('}'); end != std::string::npos) json.insert(end, extra);
     return json.c_str();
+}
+
+/// @brief Where the widgets marked with markItem() were drawn in the last finished frame:
+/// {"id":[x,y,w,h],...} in the canvas's pixels (window.nuanxin.locate() turns them into CSS
+/// pixels of the page).
+extern "C" EMSCRIPTEN_KEEPALIVE const char* nuanxin_locator_json() {
+    static std::string json;
+    json = nuanxin::locatorJson();
+    return json.c_str();
+}
+
+/// @brief A file the user picked in the page's file input or dropped on the canvas
+/// (nuanxin_glue.js): `purpose` is a FilePurpose, `bytes` `size` bytes on the heap (the page
+/// frees them after this call).
+extern "C" EMSCRIPTEN_KEEPALIVE void nuanxin_receive_file(int purpose, const char* name,
+                                                          const char* bytes, int size) {
+    if (!g_web || purpose < 0 || purpose > static_cast<int>(nuanxin::FilePurpose::Dropped)) return;
+    g_web->app.receiveFile(static_cast<nuanxin::FilePurpose>(purpose), name,
+                           std::string(bytes, static_cast<std::size_t>(size)));
 }
 
 int main() {
@@ -92,11 +126,16 @@ int main() {
         std::fprintf(stderr, "nuanxin: %s\n", error.c_str());
         return 1;
     }
+    // The store and the demo (?demo) open in init(); the plugin hooks read the app after it.
     g_web->app.init(std::nullopt);
-    nuanxin::attachWebPlugins(g_web->app);
-    // After init(): the store, once it holds data, replaces the demo data set on the dashboard.
-    nuanxin::attachWebStore(g_web->app);
-    if (!g_web->app.dataLoaded()) std::fprintf(stderr, "nuanxin: %s\n", g_web->app.loadError().c_str());
+    nuanxin::webPlugins().attach(g_web->app);
+    if (g_web->app.workspace() == nullptr) {
+        std::fprintf(stderr, "nuanxin: store: %s\n", g_web->app.storeError().c_str());
+    }
+    if (!nuanxin::webjs::storePersistent()) {
+        // Said on the status line, in the page's language: the data will not outlast the page.
+        g_web->app.notify(nuanxin::tr(nuanxin::Str::WebStoreNotKept, g_web->app.lang()), true);
+    }
     emscripten_set_main_loop(frame, 0, true);
     return 0;
 }

@@ -1,5 +1,7 @@
-// Page glue of the nuanxin browser build: the Emscripten Module settings, the loading line, and
-// the read-only test hook window.nuanxin. Loaded before nuanxin.js, which reads `Module`.
+// Page glue of the nuanxin browser build: the Emscripten Module settings, the loading line, the
+// read-only test hook window.nuanxin, the browser's file picker, downloads and drag-and-drop for
+// the App (wasm/web_backend.cpp), and the offline cache (sw.js). Loaded before nuanxin.js, which
+// reads `Module`. The region plugins' side is nuanxin_plugins.js.
 'use strict';
 
 var Module = (function () {
@@ -15,8 +17,12 @@ var Module = (function () {
     printErr: (text) => console.error(text),
     // Emscripten reports download progress of nuanxin.data here ("Downloading data... (a/b)").
     setStatus: (text) => { if (text) showStatus('暖心 · ' + text); },
-    // Called by main.cpp after the first frame is on screen.
-    onFirstFrame: () => { loading.hidden = true; },
+    // Called by main.cpp after the first frame is on screen; the mark is what the browser
+    // benchmark reads as "first interactive frame".
+    onFirstFrame: () => {
+      loading.hidden = true;
+      performance.mark('nuanxin-first-frame');
+    },
     onAbort: (what) => showStatus('暖心 · 加载失败（failed to start）: ' + what, true),
   };
 })();
@@ -32,196 +38,106 @@ var Module = (function () {
     households: 0, needs: 0, offers: 0, allocations: 0, plugins: [],
     frame_ms_p50: 0, frame_ms_p95: 0, frames: 0, lang: null, error: 'starting',
   });
+  const json = (name) => JSON.parse(Module.ccall(name, 'string', [], []));
   // Read-only: tests and tools can look, never change the app through it.
   const hook = Object.freeze({
-    /** Counts and frame times as the running app sees them (a fresh object per call). */
+    /** Counts and frame times as the running app sees them (App::testHookJson, a fresh object). */
     summary() {
-      if (!runtimeReady) return notReady();
-      const summary = JSON.parse(Module.ccall('nuanxin_summary_json', 'string', [], []));
-      // The plugins in force: built-in and approved uploads, minus built-ins a file replaced.
-      const plugins = JSON.parse(Module.ccall('nuanxin_plugins_json', 'string', [], []));
-      summary.plugins = plugins.filter((p) => !p.shadowed).map((p) => p.id);
-      return summary;
+      return runtimeReady ? json('nuanxin_summary_json') : notReady();
+    },
+    /**
+     * Where the widget marked `id` (ui/locator.h) was drawn in the last frame: {x, y, w, h} in
+     * CSS pixels of the page, or null when it was not drawn (or is scrolled out of sight).
+     */
+    locate(id) {
+      if (!runtimeReady) return null;
+      const r = json('nuanxin_locator_json')[id];
+      const canvas = Module.canvas;
+      if (!r || !canvas.width || !canvas.height) return null;
+      const box = canvas.getBoundingClientRect();
+      const sx = box.width / canvas.width;
+      const sy = box.height / canvas.height;
+      return { x: box.left + r[0] * sx, y: box.top + r[1] * sy, w: r[2] * sx, h: r[3] * sy };
     },
   });
   Object.defineProperty(window, 'nuanxin', { value: hook, writable: false, configurable: false, enumerable: true });
 })();
 
-// Region plugins deployed with the page (preloaded), supplied by an administrator at run time
-// (uploaded), and uploads kept from an earlier visit. Browsers limit synchronous compiles of
-// modules over 4 KB on the main thread, so the bytes go through FS.createPreloadedFile, whose
-// preload plugin compiles a "*.so" asynchronously; after onload a plain dlopen (nuanxin_plugin_load)
-// uses the compiled module (TOOLCHAIN.md quirk 7).
+// Files: the App asks for one (App::requestFile → WebBackend::pickFile) and this clicks a hidden
+// <input type="file"> of that purpose; the chosen file's bytes go to nuanxin_receive_file(), which
+// hands them to App::receiveFile(). The click comes from the frame that handled the ImGui button's
+// click, within the browser's user-activation window. Files dropped on the page arrive the same
+// way as FilePurpose::Dropped; downloads are a Blob behind an <a download>.
 (function () {
-  const dir = '/plugins';
-  let uploads = 0;
-  const call = (name, args) => JSON.parse(Module.ccall(name, 'string', args.map(() => 'string'), args));
-  const refuse = (file, reason, detail) => call('nuanxin_plugin_refuse', [file, reason, detail]);
-  const text = (key) => Module.ccall('nuanxin_plugin_text', 'string', ['string'], [key]);
-
-  // A file the host already checked (readable, a wasm module, approved with this SHA-256):
-  // compiled asynchronously, then loaded with its approval checked once more. dontCreateFile:
-  // the checked bytes stay in the file, which the host hashes again.
-  const compileAndLoad = async (path, bytes, approvals) => {
-    const slash = path.lastIndexOf('/');
-    await new Promise((done) => Module.FS.createPreloadedFile(path.slice(0, slash), path.slice(slash + 1),
-      bytes, true, false, done, done, true));
-    return call('nuanxin_plugin_load_approved', [path, approvals]);
-  };
-
-  // Plugins deployed with the page: side modules in the site's plugins/ folder, named in
-  // plugins/manifest.json ({"plugins": ["x.so", ...]}, loaded in that order, so the list decides
-  // which of two files with one id is the duplicate) and approved in plugins/approvals.sha256
-  // (sha256sum's format, as on the desktop). They start after the first frame: the app never
-  // waits for them. The host checks each file (readable, a wasm module, approved with this
-  // SHA-256) before it is compiled, so no code of a refused file is ever set up; then it is
-  // compiled asynchronously and loaded like an upload. A file with a built-in's id replaces that
-  // built-in (a region's update without a new release); every refusal names the file.
-  const site = 'plugins/';
-  const preloadDir = '/preloaded';
-  const approvalsPath = `${preloadDir}/approvals.sha256`;
-  const fetchBytes = async (url) => {
-    const res = await fetch(url, { cache: 'no-cache' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    return new Uint8Array(await res.arrayBuffer());
-  };
-  const preloadOne = async (name) => {
-    // Plain names ending in .so: the preload plugin compiles only those, and no name may leave
-    // the folder.
-    if (typeof name !== 'string' || !/^[A-Za-z0-9_-][A-Za-z0-9_.-]*\.so$/.test(name)) {
-      return refuse(`${site}manifest.json`, 'PluginBadManifestEntry', JSON.stringify(name));
-    }
-    const path = `${preloadDir}/${name}`;
-    let bytes;
-    try { bytes = await fetchBytes(site + encodeURIComponent(name)); } catch (e) {
-      return refuse(path, 'PluginCannotRead', `${site}${name}: ${e.message || e}`);
-    }
-    Module.FS.writeFile(path, bytes);
-    const checked = call('nuanxin_plugin_check', [path, approvalsPath]);
-    if (!checked.ok) return checked;
-    return compileAndLoad(path, bytes, approvalsPath);
-  };
-  const preload = async () => {
-    let manifest;
+  const DROPPED = 3; // FilePurpose::Dropped in ui/backend.h
+  const inputs = new Map();
+  const receive = async (purpose, file) => {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const ptr = Module._malloc(Math.max(1, bytes.length));
     try {
-      const res = await fetch(`${site}manifest.json`, { cache: 'no-cache' });
-      if (res.status === 404) return []; // nothing deployed
-      if (!res.ok) throw new Error(`HTTP ${res.status}`);
-      manifest = await res.json();
-    } catch (e) {
-      return [refuse(`${site}manifest.json`, 'PluginBadManifest', String(e.message || e))];
-    }
-    if (!manifest || !Array.isArray(manifest.plugins)) {
-      return [refuse(`${site}manifest.json`, 'PluginBadManifest', '')];
-    }
-    try { Module.FS.mkdir(preloadDir); } catch (e) { /* exists */ }
-    // Without an approvals file every listed file is refused as not approved, by name.
-    let approvals = new Uint8Array(0);
-    try { approvals = await fetchBytes(`${site}approvals.sha256`); } catch (e) { /* none */ }
-    Module.FS.writeFile(approvalsPath, approvals);
-    const results = [];
-    for (const name of manifest.plugins) results.push({ file: name, ...(await preloadOne(name)) });
-    return results;
-  };
-
-  // Uploads kept from earlier visits (wasm/web_plugins_kept.cpp: the files and their approvals
-  // in IndexedDB, loaded into the file system before main()). After the deployed plugins, by file
-  // name, with the same checks before compiling: a file whose bytes changed since its upload is
-  // refused as changed, by name. Whatever a kept file holds, it is refused, never fatal.
-  const restoreOne = async (file, approvals) => {
-    try {
-      const checked = call('nuanxin_plugin_check', [file.path, approvals]);
-      if (!checked.ok) return checked;
-      return await compileAndLoad(file.path, Module.FS.readFile(file.path), approvals);
-    } catch (e) {
-      return refuse(file.path, 'PluginLoadFailed', String(e.message || e));
+      Module.HEAPU8.set(bytes, ptr);
+      Module.ccall('nuanxin_receive_file', null, ['number', 'string', 'number', 'number'],
+        [purpose, file.name, ptr, bytes.length]);
+    } finally {
+      Module._free(ptr);
     }
   };
-  const restore = async () => {
-    const kept = call('nuanxin_plugins_kept_json', []);
-    const results = [];
-    for (const file of kept.files) results.push({ file: file.path, ...(await restoreOne(file, kept.approvals)) });
-    return results;
+  const inputFor = (purpose) => {
+    let input = inputs.get(purpose);
+    if (input) return input;
+    input = document.createElement('input');
+    input.type = 'file';
+    input.hidden = true;
+    input.id = `nx-file-${purpose}`;
+    input.addEventListener('change', () => {
+      const file = input.files && input.files[0];
+      input.value = ''; // the same file may be chosen again
+      if (file) receive(purpose, file).catch((e) => console.error('nuanxin: reading the file:', e));
+    });
+    document.body.appendChild(input);
+    inputs.set(purpose, input);
+    return input;
   };
-
-  let startPreload;
-  const preloaded = new Promise((resolve) => {
-    startPreload = () => preload().then(resolve, (e) => { console.error('nuanxin: plugin preload:', e); resolve([]); });
+  Module.nuanxinFiles = {
+    pick(purpose, accept) {
+      const input = inputFor(purpose);
+      input.accept = accept;
+      input.click();
+    },
+    download(name, bytes, mime) {
+      const url = URL.createObjectURL(new Blob([bytes], { type: mime || 'application/octet-stream' }));
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = name;
+      a.hidden = true;
+      document.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    },
+  };
+  // Dropped anywhere on the page (the canvas fills it): never let the browser open the file.
+  window.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    if (e.dataTransfer) e.dataTransfer.dropEffect = 'copy';
   });
-  const restored = preloaded.then(restore)
-    .then(null, (e) => { console.error('nuanxin: kept plugin uploads:', e); return []; });
+  window.addEventListener('drop', (e) => {
+    e.preventDefault();
+    const files = e.dataTransfer ? [...e.dataTransfer.files] : [];
+    if (!Module.calledRun) return; // not started yet: nothing to hand the file to
+    files.reduce((done, file) => done.then(() => receive(DROPPED, file)), Promise.resolve())
+      .catch((err) => console.error('nuanxin: reading the dropped file:', err));
+  });
+})();
+
+// The page without a network after its first load: sw.js (generated by the build with a version
+// of its files) caches the page, the program and its data, and the deployed plugins. Registered
+// after the first frame, so its downloads never compete with the start.
+(function () {
+  if (!('serviceWorker' in navigator) || !/^https?:$/.test(window.location.protocol)) return;
   const firstFrame = Module.onFirstFrame;
   Module.onFirstFrame = () => {
     if (firstFrame) firstFrame();
-    startPreload();
+    navigator.serviceWorker.register('sw.js').catch((e) => console.warn('nuanxin: offline cache:', e.message || e));
   };
-
-  // Resolves with null once the IndexedDB mount was saved after this call, or with the error.
-  const persist = () => new Promise((done) => {
-    if (!Module.nuanxinStore) { done('no store'); return; }
-    Module.nuanxinStore.persist(done);
-  });
-  // Compiles and loads an upload from `path`, a fresh name per upload: a module compiled once
-  // stays bound to its path, so a later upload under the same name must not reuse it.
-  const loadUpload = (path, data) => new Promise((resolve, reject) => {
-    const slash = path.lastIndexOf('/');
-    // Emscripten 3.1.6's wasm preload plugin leaves the file empty (it keeps only the compiled
-    // module); the host hashes and checks the file, so it gets the bytes back. A file that is not
-    // a wasm module (or does not compile) goes the same way: the loader names the refusal.
-    const loaded = () => {
-      try {
-        Module.FS.writeFile(path, data);
-        resolve(call('nuanxin_plugin_load', [path]));
-      } catch (e) { reject(e); }
-    };
-    Module.FS.createPreloadedFile(path.slice(0, slash), path.slice(slash + 1), data, true, true, loaded, loaded);
-  });
-
-  const api = Object.freeze({
-    /**
-     * Loads plugin bytes (ArrayBuffer or typed array); the upload is the administrator's approval.
-     * An accepted upload is kept in IndexedDB with its SHA-256 and loaded again at the next
-     * start. Resolves with {ok, id, kept, file} (kept false: a warning says why it lasts only
-     * for this page) or {ok:false, refusal}.
-     */
-    async upload(fileName, bytes) {
-      // The deployed and kept plugins first: they hold their ids (plugins/README.md).
-      await restored;
-      const base = String(fileName).replace(/[^A-Za-z0-9_.-]/g, '_').replace(/\.so$/, '');
-      try { Module.FS.mkdir(dir); } catch (e) { /* exists */ }
-      const path = `${dir}/${base}.${++uploads}.so`;
-      const loaded = await loadUpload(path, new Uint8Array(bytes));
-      if (!loaded.ok) return loaded;
-      const kept = call('nuanxin_plugin_keep', [path, `${base}.so`]);
-      if (!kept.ok) return { ...loaded, kept: false, file: kept.file, warning: kept.warning };
-      const error = await persist();
-      if (error) return { ...loaded, kept: false, file: kept.file, warning: `${text('PluginNotKept')} (${error})` };
-      return { ...loaded, kept: true, file: kept.file };
-    },
-    /**
-     * Removes an uploaded plugin, named by its id or its kept file's name: out of the app at once
-     * (a built-in it replaced is in force again) and out of IndexedDB. Built-in and deployed
-     * plugins are refused. Resolves with {ok, id, file} or {ok:false, error}.
-     */
-    async remove(idOrFile) {
-      await restored;
-      const removed = call('nuanxin_plugin_remove', [String(idOrFile)]);
-      if (!removed.ok || !removed.file) return removed;
-      const error = await persist();
-      return error ? { ...removed, warning: `${text('PluginRemoveNotSaved')} (${error})` } : removed;
-    },
-    /** The built-in, preloaded and uploaded plugins (origin: "built-in:x" or the file loaded). */
-    list() { return call('nuanxin_plugins_json', []); },
-    /** Uploads kept in IndexedDB: {dir, approvals, files: [{file, path, sha256, id}]}. */
-    kept() { return call('nuanxin_plugins_kept_json', []); },
-    /** Every refusal so far, preloads, kept uploads and uploads alike: [{file, reason, text}]. */
-    refusals() { return call('nuanxin_plugin_refusals_json', []); },
-    /** Resolves, once the deployed plugins were tried, with one {file, ok, id | refusal} each. */
-    preloaded,
-    /** Resolves, after `preloaded`, once the kept uploads were tried: one {file, ok, id | refusal} each. */
-    restored,
-    /** A matching of the loaded data set through the plugins (counts per plugin). */
-    match() { return call('nuanxin_plugin_match_json', []); },
-  });
-  Object.defineProperty(window, 'nuanxinPlugins', { value: api, writable: false, configurable: false, enumerable: true });
 })();

@@ -1,24 +1,25 @@
 // The browser store's side in JavaScript. Linked into nuanxin.js with --pre-js
 // (wasm/CMakeLists.txt), so it runs inside the program's scope (FS, IDBFS, ccall) before main():
 //  - mounts IDBFS at /nuanxin-store and loads it from IndexedDB (FS.syncfs(true)) while holding
-//    back main(), so that the C++ side opens a store whose files are all there;
+//    back main(), so that the App opens a store whose files are all there;
 //  - copies the folder back to IndexedDB (FS.syncfs(false)) whenever the store asks, i.e. after
 //    every durable commit (wasm/web_store.cpp): one copy at a time, and one more when asked
 //    during a copy, so the last commit is always in the last copy;
-//  - hands a households CSV chosen in the page's <input type="file"> to the C++ import;
-//  - window.nuanxinStore.status(): read-only state for the page's tests.
+//  - for the browser benchmark only (tests/browser/bench.mjs): `?bench-store=DIR` fills an
+//    absent store folder with the files of a store the benchmark made (DIR/journal.nxj,
+//    DIR/snapshot.nxs, fetched from the same site) before main(), so that a 1,000,000-household
+//    store opens from its snapshot instead of an import taking minutes;
+//  - window.nuanxinStore.status(): read-only loading and saving state for the page's tests.
 (function () {
   'use strict';
   var MOUNT = '/nuanxin-store'; // kWebStoreMount in wasm/web_store.h
+  var STORE = MOUNT + '/store'; // kWebStoreDir
   var state = {
     loaded: false, persistent: false, loadError: null,
-    saving: false, saves: 0, saveError: null,
-    importing: false, imports: 0, lastImport: null,
+    saving: false, saves: 0, saveError: null, benchStore: null,
   };
   var again = false;
   var waiting = []; // persist(done) callbacks no finished copy has served yet
-  var texts = { button: '', busy: '' };
-  var wired = false;
 
   function errorText(err) {
     return (err && (err.message || (err.errno !== undefined && 'errno ' + err.errno))) || String(err);
@@ -49,6 +50,38 @@
     });
   }
 
+  function exists(path) {
+    try { FS.stat(path); return true; } catch (e) { return false; }
+  }
+
+  // Benchmark only: a same-site folder's store files into an absent store folder. Never over a
+  // store that exists, so a page opened with the parameter by mistake cannot lose data.
+  function benchStore(done) {
+    var dir = null;
+    try { dir = new URLSearchParams(window.location.search).get('bench-store'); } catch (e) { /* none */ }
+    if (!dir) { done(); return; }
+    var base = new URL(dir.replace(/\/?$/, '/'), window.location.href);
+    if (base.origin !== window.location.origin || exists(STORE)) { done(); return; }
+    var started = performance.now();
+    var files = ['journal.nxj', 'snapshot.nxs'];
+    Promise.all(files.map(function (name) {
+      return fetch(new URL(name, base)).then(function (res) {
+        return res.ok ? res.arrayBuffer() : null;
+      });
+    })).then(function (buffers) {
+      FS.mkdir(STORE);
+      var bytes = 0;
+      buffers.forEach(function (buffer, i) {
+        if (!buffer) return;
+        FS.writeFile(STORE + '/' + files[i], new Uint8Array(buffer));
+        bytes += buffer.byteLength;
+      });
+      state.benchStore = { bytes: bytes, ms: performance.now() - started };
+    }, function (e) {
+      console.error('nuanxin: bench-store: ' + errorText(e));
+    }).then(done);
+  }
+
   Module.preRun = [].concat(Module.preRun || []);
   Module.preRun.push(function () {
     FS.mkdir(MOUNT);
@@ -62,74 +95,21 @@
       } else {
         state.persistent = true;
       }
-      removeRunDependency('nuanxin-store');
+      benchStore(function () { removeRunDependency('nuanxin-store'); });
     });
   });
-
-  function el(id) { return document.getElementById(id); }
-
-  function importFile(file) {
-    var status = el('nx-import-status');
-    state.importing = true;
-    status.textContent = texts.busy;
-    status.title = '';
-    return file.arrayBuffer().then(function (buffer) {
-      // Outside the mount: the upload itself is not part of the store.
-      var path = '/tmp/nuanxin-import.csv';
-      FS.writeFile(path, new Uint8Array(buffer));
-      try {
-        return JSON.parse(ccall('nuanxin_store_import_households', 'string', ['string', 'string'],
-          [path, file.name]));
-      } finally {
-        FS.unlink(path);
-      }
-    }).then(function (report) {
-      status.textContent = report.message;
-      // Line, column, reason and the masked value of the first refused rows, on hover.
-      status.title = report.rejects.join('\n');
-      state.lastImport = report;
-    }, function (e) {
-      status.textContent = errorText(e);
-      state.lastImport = { ok: false, error: errorText(e) };
-    }).then(function () {
-      state.importing = false;
-      state.imports += 1;
-    });
-  }
-
-  function wire() {
-    var input = el('nx-import-households');
-    if (wired || !input) return;
-    wired = true;
-    input.addEventListener('change', function () {
-      var file = input.files && input.files[0];
-      if (!file || state.importing) return;
-      importFile(file).then(function () { input.value = ''; }); // the same file may come again
-    });
-    el('nx-store').hidden = false;
-  }
 
   // Called from C++ (wasm/web_store_js.cpp) and by nuanxin_glue.js (kept plugin uploads).
   Module.nuanxinStore = {
     persist: save,
     persistent: function () { return state.persistent; },
-    texts: function (button, busy) {
-      texts.button = button;
-      texts.busy = busy;
-      var label = el('nx-import-label');
-      if (label) label.textContent = button;
-      wire();
-    },
   };
 
   var hook = Object.freeze({
-    /** Loading, saving and import state, and the store's own counts (a fresh object per call). */
+    /** Loading and saving state (a fresh object per call); pending: a copy is under way. */
     status: function () {
       var out = JSON.parse(JSON.stringify(state));
       out.pending = state.saving || again;
-      out.store = runtimeInitialized
-        ? JSON.parse(ccall('nuanxin_store_status_json', 'string', [], []))
-        : null;
       return out;
     },
   });

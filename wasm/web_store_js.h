@@ -1,16 +1,17 @@
 #pragma once
-// Calls from the browser store into wasm/web_store.js (implemented in web_store_js.cpp).
+// Calls from C++ into the page's JavaScript (wasm/web_store.js, wasm/nuanxin_plugins.js), implemented
+// in web_store_js.cpp, a file compiled without exceptions (see there).
 #include <cstdint>
+#include <string>
 
 namespace nuanxin::webjs {
 
-/// @brief Asks the page to copy the store folder to IndexedDB (FS.syncfs; coalesced there).
+/// @brief Asks the page to copy the IndexedDB mount to IndexedDB (FS.syncfs; coalesced there).
 void persistStore();
-/// @brief The texts of the page's import button and of its "busy" line.
-void setImportTexts(const char* button, const char* busy);
 /// @brief False when IndexedDB could not be loaded: the store then lives in memory only.
 [[nodiscard]] bool storePersistent();
-/// @brief The browser's clock, in seconds since 1970 (the core never reads a clock itself).
-[[nodiscard]] std::int64_t nowSeconds();
+/// @brief Asks the page to compile the approved plugin file `keptPath` asynchronously and then
+/// load it (nuanxin_plugins.js, which calls nuanxin_plugin_load_kept when the module is ready).
+void compileKeptPlugin(const std::string& keptPath);
 
 } // namespace nuanxin::webjs

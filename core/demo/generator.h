@@ -11,7 +11,10 @@ namespace nuanxin {
 struct DemoOptions {
     std::uint64_t seed = 1;
     std::size_t households = 500;
-    Date asOf{2026, 12, 1}; ///< campaign start; ages and windows are relative to it
+    /// Campaign start; ages and windows are relative to it, registrations lie before it. It is in
+    /// the past on purpose: a store refuses a registration dated after its own clock, so the demo
+    /// must be loadable on the day the winter campaigns open (mid-November).
+    Date asOf{2026, 11, 16};
 };
 
 /// @brief A deterministic data set: the same options give the same bytes on every platform

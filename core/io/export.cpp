@@ -105,7 +105,9 @@ Result<OpenReport> restoreStore(FileSystem& fs, std::string_view backup, const s
     }
     const std::uint64_t journalSize = getU64(backup, 12);
     const std::uint64_t snapshotSize = getU64(backup, 20);
-    if (journalSize + snapshotSize != backup.size() - kBackupHeaderSize) {
+    // Compared without adding the two sizes: a crafted pair could wrap around to the right sum.
+    const std::uint64_t payloadSize = backup.size() - kBackupHeaderSize;
+    if (journalSize > payloadSize || snapshotSize != payloadSize - journalSize) {
         return FieldError{"backup", "", Str::StoreTruncated, ""};
     }
     const std::string_view payload = backup.substr(kBackupHeaderSize);

@@ -1,5 +1,6 @@
 #include "core/match/assignment.h"
 
+#include <algorithm>
 #include <charconv>
 #include <fstream>
 #include <limits>
@@ -56,7 +57,9 @@ Result<AssignmentProblem> parseAssignment(std::string_view text, std::string_vie
             haveN = true;
             p.n = static_cast<std::size_t>(value);
             expected = p.n * p.n;
-            p.costs.reserve(expected);
+            // Never more than the text can hold (each cost takes two bytes at least): a file
+            // that only says "20000" must not reserve 3.2 GB.
+            p.costs.reserve(std::min(expected, text.size() / 2 + 1));
             continue;
         }
         if (p.costs.size() == expected) {

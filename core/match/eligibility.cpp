@@ -28,6 +28,19 @@ Str distanceLabel(int distance) {
     }
 }
 
+std::vector<Reason> proposalReasons(std::string_view policyId, int tier, int score, int distance,
+                                    const std::vector<Reason>& priority,
+                                    std::optional<Str> chosenBy) {
+    std::vector<Reason> out;
+    out.reserve(3 + priority.size());
+    out.push_back({Str::MatchEligible, "policy=" + std::string(policyId)});
+    out.push_back(
+        {Str::MatchWhyPriority, "tier=" + std::to_string(tier) + " score=" + std::to_string(score)});
+    out.push_back({chosenBy.value_or(distanceLabel(distance)), "distance=" + std::to_string(distance)});
+    out.insert(out.end(), priority.begin(), priority.end());
+    return out;
+}
+
 bool needsConsent(const Donor* donor) {
     return donor == nullptr || donor->type == DonorType::Charity;
 }

@@ -1,6 +1,8 @@
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string_view>
+#include <vector>
 
 #include "core/match/policy.h"
 #include "core/model/types.h"
@@ -46,6 +48,13 @@ struct OfferFacts {
 [[nodiscard]] EligibilityVerdict checkEligibility(const Household& household, const Need& need,
                                                   const Offer& offer, const Donor* donor,
                                                   const MatchPolicy& policy, const Date& asOf);
+
+/// @brief The reasons a proposal carries, in the order an auditor reads them: the policy that
+/// found the pair eligible, the need's tier and score, how far the offer comes from (or `chosenBy`
+/// when another rule chose the offer), then the policy's own priority reasons.
+[[nodiscard]] std::vector<Reason> proposalReasons(std::string_view policyId, int tier, int score,
+                                                  int distance, const std::vector<Reason>& priority,
+                                                  std::optional<Str> chosenBy = std::nullopt);
 
 /// @brief True when an offer's donor needs the household's consent to share data.
 [[nodiscard]] bool needsConsent(const Donor* donor);

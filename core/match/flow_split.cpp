@@ -54,44 +54,8 @@ bool splittable(const std::vector<std::int64_t>& supply, const std::vector<FlowA
            fromSource == supply[kSource];
 }
 
-struct Component {
-    std::vector<std::uint32_t> arcs; ///< indices into the whole graph's arcs
-};
-
-/// Solves one component with its own source, sink and bypass; writes its flows into `flow`
-/// (its arcs only, so components may be solved concurrently) and returns its bypass flow.
-bool solveComponent(const Component& c, const std::vector<FlowArc>& arcs,
-                    std::vector<std::uint32_t>& local, std::vector<std::int64_t>& flow,
-                    std::int64_t& bypassFlow) {
-    std::vector<std::uint32_t> touched;
-    const auto idOf = [&](std::uint32_t v) {
-        if (v == kSource || v == kSink) return v;
-        if (local[v] == 0) {
-            touched.push_back(v);
-            local[v] = static_cast<std::uint32_t>(touched.size() + 1);
-        }
-        return local[v];
-    };
-    std::vector<FlowArc> sub;
-    sub.reserve(c.arcs.size() + 1);
-    std::int64_t supply = 0;
-    for (const std::uint32_t i : c.arcs) {
-        const FlowArc& a = arcs[i];
-        sub.push_back({idOf(a.from), idOf(a.to), a.cap, a.cost});
-        if (a.from == kSource) supply += a.cap;
-    }
-    sub.push_back({kSource, kSink, supply, 0});
-    std::vector<std::int64_t> subSupply(touched.size() + 2, 0);
-    subSupply[kSource] = supply;
-    subSupply[kSink] = -supply;
-    for (const std::uint32_t v : touched) local[v] = 0;
-    std::vector<std::int64_t> subFlow;
-    if (!minCostFlow(subSupply, sub, subFlow)) return false;
-    for (std::size_t k = 0; k < c.arcs.size(); ++k) flow[c.arcs[k]] = subFlow[k];
-    bypassFlow = subFlow.back();
-    return true;
-}
-
+/// Connected components of the graph without source and sink, each as its arcs in order.
+template <class Component>
 std::vector<Component> components(std::size_t nodeCount, const std::vector<FlowArc>& arcs,
                                   std::size_t bypass) {
     std::vector<std::uint32_t> parent(nodeCount);
@@ -117,50 +81,141 @@ std::vector<Component> components(std::size_t nodeCount, const std::vector<FlowA
     return out;
 }
 
+/// A batch keeps adding components (beyond one per thread) while it is smaller than this: tiny
+/// components are not worth a step, or a thread start, each.
+constexpr std::size_t kMinBatchArcs = 20000;
+
 } // namespace
+
+/// Solves one component with its own source, sink and bypass; writes its flows into the whole
+/// flow (its arcs only, so components may be solved concurrently) and returns its bypass flow.
+bool SplitFlowSolver::solveComponent(const Component& c, std::vector<std::uint32_t>& local,
+                                     std::int64_t& bypassFlow) {
+    std::vector<std::uint32_t> touched;
+    const auto idOf = [&](std::uint32_t v) {
+        if (v == kSource || v == kSink) return v;
+        if (local[v] == 0) {
+            touched.push_back(v);
+            local[v] = static_cast<std::uint32_t>(touched.size() + 1);
+        }
+        return local[v];
+    };
+    std::vector<FlowArc> sub;
+    sub.reserve(c.arcs.size() + 1);
+    std::int64_t supply = 0;
+    for (const std::uint32_t i : c.arcs) {
+        const FlowArc& a = m_arcs[i];
+        sub.push_back({idOf(a.from), idOf(a.to), a.cap, a.cost});
+        if (a.from == kSource) supply += a.cap;
+    }
+    sub.push_back({kSource, kSink, supply, 0});
+    std::vector<std::int64_t> subSupply(touched.size() + 2, 0);
+    subSupply[kSource] = supply;
+    subSupply[kSink] = -supply;
+    for (const std::uint32_t v : touched) local[v] = 0;
+    std::vector<std::int64_t> subFlow;
+    if (!minCostFlow(subSupply, sub, subFlow)) return false;
+    for (std::size_t k = 0; k < c.arcs.size(); ++k) m_flow[c.arcs[k]] = subFlow[k];
+    bypassFlow = subFlow.back();
+    return true;
+}
+
+SplitFlowSolver::SplitFlowSolver(const std::vector<std::int64_t>& supply,
+                                 const std::vector<FlowArc>& arcs, unsigned threads)
+    : m_supply(supply), m_arcs(arcs) {
+    m_split = splittable(supply, arcs, m_bypass);
+    if (!m_split) return;
+    m_parts = components<Component>(supply.size(), arcs, m_bypass);
+    // Largest first, so that the last component to finish is a small one.
+    m_order.resize(m_parts.size());
+    std::iota(m_order.begin(), m_order.end(), std::size_t{0});
+    std::stable_sort(m_order.begin(), m_order.end(), [&](std::size_t x, std::size_t y) {
+        return m_parts[x].arcs.size() > m_parts[y].arcs.size();
+    });
+    m_flow.assign(arcs.size(), 0);
+    m_bypassFlows.assign(m_parts.size(), 0);
+#if !defined(__EMSCRIPTEN__)
+    m_workers = threads > 0 ? threads : std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
+    m_workers = std::max<std::size_t>(1, std::min(m_workers, m_parts.size()));
+#else
+    (void)threads;
+#endif
+}
+
+bool SplitFlowSolver::step() {
+    if (m_done || m_failed) return false;
+    if (!m_split) {
+        m_failed = !minCostFlow(m_supply, m_arcs, m_flow);
+        m_arcsDone = m_arcs.size();
+        m_done = true;
+        return false;
+    }
+    if (m_next >= m_order.size()) {
+        m_done = true;
+        return false;
+    }
+    // The batch: one component per thread at least, then more while it is small.
+    const std::size_t first = m_next;
+    std::size_t batchArcs = 0;
+    while (m_next < m_order.size() &&
+           (m_next - first < m_workers || batchArcs < kMinBatchArcs)) {
+        batchArcs += m_parts[m_order[m_next]].arcs.size();
+        ++m_next;
+    }
+    const std::size_t last = m_next;
+    std::atomic<std::size_t> next{first};
+    std::atomic<bool> failed{false};
+    const auto work = [&](std::size_t worker) {
+        std::vector<std::uint32_t>& local = m_locals[worker];
+        if (local.empty()) local.assign(m_supply.size(), 0);
+        for (std::size_t k = next++; k < last && !failed; k = next++) {
+            const std::size_t c = m_order[k];
+            if (!solveComponent(m_parts[c], local, m_bypassFlows[c])) failed = true;
+        }
+    };
+    const std::size_t workers = std::min(m_workers, last - first);
+    m_locals.resize(std::max(m_locals.size(), workers));
+#if !defined(__EMSCRIPTEN__)
+    std::vector<std::thread> pool;
+    for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work, t);
+    work(0);
+    for (std::thread& t : pool) t.join();
+#else
+    work(0);
+#endif
+    m_arcsDone += batchArcs;
+    m_failed = failed;
+    m_done = m_next >= m_order.size();
+    return !m_done && !m_failed;
+}
+
+double SplitFlowSolver::fraction() const {
+    if (m_done) return 1.0;
+    return m_arcs.empty() ? 0.0
+                          : static_cast<double>(m_arcsDone) / static_cast<double>(m_arcs.size());
+}
+
+bool SplitFlowSolver::finish(std::vector<std::int64_t>& flow, FlowSplitStats* stats) {
+    while (step()) {
+    }
+    if (m_failed) return false;
+    if (m_split) {
+        m_flow[m_bypass] =
+            std::accumulate(m_bypassFlows.begin(), m_bypassFlows.end(), std::int64_t{0});
+        if (stats != nullptr) {
+            stats->components = m_parts.size();
+            stats->threads = m_workers;
+            stats->largestArcs = m_parts.empty() ? 0 : m_parts[m_order.front()].arcs.size();
+        }
+    }
+    flow = std::move(m_flow);
+    return true;
+}
 
 bool minCostFlowSplit(const std::vector<std::int64_t>& supply, const std::vector<FlowArc>& arcs,
                       std::vector<std::int64_t>& flow, unsigned threads, FlowSplitStats* stats) {
-    std::size_t bypass = 0;
-    if (!splittable(supply, arcs, bypass)) return minCostFlow(supply, arcs, flow);
-    const std::vector<Component> parts = components(supply.size(), arcs, bypass);
-    // Largest first, so that the last component to finish is a small one.
-    std::vector<std::size_t> order(parts.size());
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-        return parts[x].arcs.size() > parts[y].arcs.size();
-    });
-    flow.assign(arcs.size(), 0);
-    std::vector<std::int64_t> bypassFlows(parts.size(), 0);
-    std::atomic<std::size_t> next{0};
-    std::atomic<bool> failed{false};
-    const auto work = [&] {
-        std::vector<std::uint32_t> local(supply.size(), 0);
-        for (std::size_t k = next++; k < order.size() && !failed; k = next++) {
-            const std::size_t c = order[k];
-            if (!solveComponent(parts[c], arcs, local, flow, bypassFlows[c])) failed = true;
-        }
-    };
-    std::size_t workers = 1;
-#if !defined(__EMSCRIPTEN__)
-    workers = threads > 0 ? threads : std::clamp(std::thread::hardware_concurrency(), 1U, 8U);
-    workers = std::max<std::size_t>(1, std::min(workers, parts.size()));
-    std::vector<std::thread> pool;
-    for (std::size_t t = 1; t < workers; ++t) pool.emplace_back(work);
-    work();
-    for (std::thread& t : pool) t.join();
-#else
-    (void)threads;
-    work();
-#endif
-    if (failed) return false;
-    flow[bypass] = std::accumulate(bypassFlows.begin(), bypassFlows.end(), std::int64_t{0});
-    if (stats != nullptr) {
-        stats->components = parts.size();
-        stats->threads = workers;
-        stats->largestArcs = parts.empty() ? 0 : parts[order.front()].arcs.size();
-    }
-    return true;
+    SplitFlowSolver solver(supply, arcs, threads);
+    return solver.finish(flow, stats);
 }
 
 } // namespace nuanxin

@@ -1,6 +1,7 @@
 #pragma once
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,9 @@ struct MatchOptions {
     /// Threads solving the graph's components; 0 = one per core. The allocations do not depend
     /// on it. The browser build always uses one.
     unsigned threads = 0;
+    /// The campaign's reference date (ages, deadline ranks); default: the data set's `asOf`.
+    /// A store's data set has none of its own, so a front end passes today.
+    std::optional<Date> asOf;
 };
 
 /// @brief The objective of the issue, as a vector compared lexicographically: units served per

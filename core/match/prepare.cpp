@@ -127,10 +127,11 @@ bool sameReasons(const std::vector<Reason>& a, const std::vector<Reason>& b) {
 
 } // namespace
 
-Problem prepare(const Dataset& data, const MatchPolicy& policy) {
+Problem prepare(const Dataset& data, const MatchPolicy& policy, const Date& asOf) {
     const std::int64_t t0 = nowNs();
     Problem p;
     p.data = &data;
+    p.asOf = asOf;
     const IdIndex<Household> households(data.households);
     const IdIndex<Need> needIndex(data.needs);
     const IdIndex<Offer> offerIndex(data.offers);
@@ -254,7 +255,7 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy) {
 
     // Priorities (memoised by the policy's key, reasons interned) and eligibility groups.
     const std::int64_t t1 = nowNs();
-    const std::int64_t asOfDays = data.asOf.daysSinceEpoch();
+    const std::int64_t asOfDays = asOf.daysSinceEpoch();
     struct Priority {
         std::uint8_t tier, score;
         std::uint32_t reasons;
@@ -262,7 +263,7 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy) {
     std::unordered_map<std::uint64_t, Priority> priorityMemo;
     std::unordered_map<std::uint64_t, std::uint32_t> reasonIndex;
     const auto askPriority = [&](const Household& h, const Need& n) {
-        PriorityVerdict pv = policy.priority(h, n, data.asOf);
+        PriorityVerdict pv = policy.priority(h, n, asOf);
         ++p.policyCalls;
         Priority pr{static_cast<std::uint8_t>(std::clamp(pv.tier, 0, kMaxTiers - 1)),
                     static_cast<std::uint8_t>(std::clamp(pv.score, 0, kMaxScore)), 0};
@@ -289,7 +290,7 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy) {
         const Need& n = data.needs[pn.need];
         const Household& h = data.households[pn.household];
         pn.multi = (kindsTwice[pn.household] >> static_cast<unsigned>(n.kind)) & 1U;
-        const std::optional<std::uint64_t> pk = policy.priorityKey(h, n, data.asOf);
+        const std::optional<std::uint64_t> pk = policy.priorityKey(h, n, asOf);
         Priority pr{};
         if (pk) {
             const auto it = priorityMemo.find(*pk);
@@ -312,7 +313,7 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy) {
         if (entry.cands.empty())
             continue; // missOffer kNone: no offer of this kind covers the county
         std::size_t keyId = kMaxCachedKeys;
-        if (const auto ek = policy.eligibilityKey(h, n, data.asOf)) {
+        if (const auto ek = policy.eligibilityKey(h, n, asOf)) {
             const auto [it, added] =
                 eligibilityKeyId.emplace(*ek, static_cast<std::uint32_t>(eligibilityKeyId.size()));
             if (added && it->second < kMaxCachedKeys) {
@@ -349,7 +350,7 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy) {
                                             : nullptr;
                 if (cached == nullptr || *cached == 0) {
                     const EligibilityVerdict v =
-                        policy.eligible(h, n, data.offers[p.offers[c.offer].offer], data.asOf);
+                        policy.eligible(h, n, data.offers[p.offers[c.offer].offer], asOf);
                     ++p.policyCalls;
                     const auto answer = static_cast<std::uint16_t>(
                         v.eligible ? 1 : 2 + static_cast<unsigned>(v.reason));

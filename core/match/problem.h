@@ -55,6 +55,7 @@ struct POffer {
 
 struct Problem {
     const Dataset* data = nullptr;
+    Date asOf;                             ///< the run's reference date
     std::vector<PNeed> needs;              ///< in data order
     std::vector<std::uint32_t> byOrder;    ///< needs indices in tie order
     std::vector<POffer> offers;            ///< open offers in data order
@@ -74,8 +75,9 @@ struct Problem {
     [[nodiscard]] std::int64_t capLeft(const PNeed& need, std::uint32_t offer) const;
 };
 
-/// @brief Indexes, locked allocations, priorities, eligibility groups.
-[[nodiscard]] Problem prepare(const Dataset& data, const MatchPolicy& policy);
+/// @brief Indexes, locked allocations, priorities, eligibility groups; `asOf` is the run's
+/// reference date (ages and deadline ranks).
+[[nodiscard]] Problem prepare(const Dataset& data, const MatchPolicy& policy, const Date& asOf);
 
 /// @brief Units of an offer given to a need (indices into Problem::needs / offers).
 struct RawAllocation {
@@ -84,9 +86,6 @@ struct RawAllocation {
     std::int64_t quantity = 0;
 };
 
-/// @brief Engine (class graph) or reference (one node per need) min-cost flow.
-[[nodiscard]] Result<std::vector<RawAllocation>> solveFlow(const Problem& problem, bool reference,
-                                                           unsigned threads, MatchStats& stats);
 /// @brief What a spreadsheet user does.
 [[nodiscard]] std::vector<RawAllocation> solveGreedy(const Problem& problem);
 

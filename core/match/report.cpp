@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "core/match/eligibility.h"
+#include "core/match/job.h"
 #include "core/match/match.h"
 #include "core/match/problem.h"
 
@@ -97,10 +98,6 @@ int distanceOf(const Problem& p, const PNeed& n, std::uint32_t offer) {
     return it != g.end() && it->offer == offer ? it->dist : kMaxDistance;
 }
 
-std::string priorityDetail(const PNeed& n) {
-    return "tier=" + std::to_string(n.tier) + " score=" + std::to_string(n.score);
-}
-
 } // namespace
 
 MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const MatchPolicy& policy,
@@ -133,8 +130,8 @@ MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const M
     std::vector<std::int64_t> served(p.needs.size(), 0);
     std::vector<std::int64_t> offerLeft(p.offers.size());
     for (std::size_t k = 0; k < p.offers.size(); ++k) offerLeft[k] = p.offers[k].remaining;
-    const std::string rule = "policy=" + std::string(policy.id());
-    const bool greedy = options.mode == MatchMode::Greedy;
+    const std::optional<Str> chosenBy =
+        options.mode == MatchMode::Greedy ? std::optional<Str>(Str::MatchWhyGreedy) : std::nullopt;
     for (const RawAllocation& a : merged) {
         const PNeed& n = p.needs[a.need];
         const int dist = distanceOf(p, n, a.offer);
@@ -150,13 +147,8 @@ MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const M
         out.offer = data.offers[p.offers[a.offer].offer].id;
         out.quantity = a.quantity;
         if (options.reasons) {
-            const std::vector<Reason>& why = p.reasonPool[n.reasons];
-            out.reasons.reserve(3 + why.size());
-            out.reasons.push_back({Str::MatchEligible, rule});
-            out.reasons.push_back({Str::MatchWhyPriority, priorityDetail(n)});
-            out.reasons.push_back({greedy ? Str::MatchWhyGreedy : distanceLabel(dist),
-                                   "distance=" + std::to_string(dist)});
-            out.reasons.insert(out.reasons.end(), why.begin(), why.end());
+            out.reasons = proposalReasons(policy.id(), n.tier, n.score, dist,
+                                          p.reasonPool[n.reasons], chosenBy);
         }
         r.allocations.push_back(std::move(out));
     }
@@ -190,7 +182,7 @@ MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const M
                 const Offer& o = data.offers[p.offers[n.missOffer].offer];
                 const EligibilityVerdict v =
                     checkEligibility(data.households[n.household], data.needs[n.need], o,
-                                     p.donorOf[n.missOffer], policy, data.asOf);
+                                     p.donorOf[n.missOffer], policy, p.asOf);
                 u.detail = "offer=" + std::to_string(o.id);
                 if (!v.detail.empty()) u.detail += " " + v.detail;
             }
@@ -211,33 +203,11 @@ MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const M
 
 Result<MatchResult> match(const Dataset& data, const MatchPolicy& policy,
                           const MatchOptions& options) {
-    using namespace matchdetail;
-    const std::int64_t t0 = nowNs();
-    const Problem p = prepare(data, policy);
-    MatchStats stats;
-    std::vector<RawAllocation> raw;
-    if (options.mode == MatchMode::Greedy) {
-        const std::int64_t t1 = nowNs();
-        raw = solveGreedy(p);
-        stats.solveMs = msSince(t1);
-    } else {
-        Result<std::vector<RawAllocation>> solved =
-            solveFlow(p, options.mode == MatchMode::Reference, options.threads, stats);
-        if (!solved) return solved.errors();
-        raw = std::move(solved.value());
+    // The same steps as a front end's frame loop takes, one after the other.
+    MatchJob job(data, policy, options);
+    while (job.step()) {
     }
-    const std::int64_t t2 = nowNs();
-    MatchResult r = makeReport(p, std::move(raw), policy, options);
-    stats.reasonsMs = msSince(t2);
-    stats.prepareMs = p.prepareMs;
-    stats.policyMs = p.policyMs;
-    stats.policyCalls = p.policyCalls;
-    stats.needs = p.needs.size();
-    stats.offers = p.offers.size();
-    if (options.mode == MatchMode::Greedy) stats.groups = p.groups.size();
-    stats.totalMs = msSince(t0);
-    r.stats = stats;
-    return r;
+    return job.take();
 }
 
 } // namespace nuanxin

@@ -1,5 +1,5 @@
-// The min-cost flow of a matching run: the class graph (engine) or one node per need (reference),
-// solved by LEMON's NetworkSimplex (flow.cpp); the hand-out is in handout.cpp.
+// The flow graph of a matching run: the class graph (engine) or one node per need (reference).
+// core/match/job.cpp solves it (flow.cpp, flow_split.cpp) and hands the flow out (handout.cpp).
 #include <algorithm>
 #include <string>
 #include <unordered_map>
@@ -332,42 +332,6 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
     cg.supply[0] = supply;
     cg.supply[1] = -supply;
     return cg;
-}
-
-Result<std::vector<RawAllocation>> solveFlow(const Problem& p, bool reference, unsigned threads,
-                                             MatchStats& stats) {
-    const std::int64_t t0 = nowNs();
-    const ClassGraph cg = buildGraph(p, reference);
-    const std::int64_t nodes =
-        std::int64_t{cg.areaBase} + static_cast<std::int64_t>(cg.areas.size());
-    if (cg.supply.empty())
-        return FieldError{"nodes", std::to_string(nodes), Str::MatchTooLarge, {}};
-    stats.groups = p.groups.size();
-    stats.classes = cg.buckets.size();
-    stats.levels = cg.levels;
-    stats.hubs = cg.hubs.size();
-    stats.pools = cg.pools.size() + cg.areas.size();
-    stats.nodes = static_cast<std::size_t>(nodes);
-    stats.arcs = cg.arcs.size();
-    stats.buildMs = msSince(t0);
-
-    const std::int64_t t1 = nowNs();
-    std::vector<std::int64_t> flow;
-    FlowSplitStats split;
-    // The reference stays the plain formulation, solved whole: it is the judge of the engine.
-    const bool optimal = reference
-                             ? minCostFlow(cg.supply, cg.arcs.arcs, flow)
-                             : minCostFlowSplit(cg.supply, cg.arcs.arcs, flow, threads, &split);
-    stats.solveMs = msSince(t1);
-    stats.components = split.components;
-    stats.largestArcs = split.largestArcs;
-    stats.threads = split.threads;
-    if (!optimal) return FieldError{"flow", std::to_string(nodes), Str::MatchInfeasible, {}};
-
-    const std::int64_t t2 = nowNs();
-    std::vector<RawAllocation> out = handOut(p, cg, flow);
-    stats.handoutMs = msSince(t2);
-    return out;
 }
 
 } // namespace nuanxin::matchdetail

@@ -20,6 +20,9 @@ struct Namer {
     const char* operator()(const cmd::Unmerge&) const { return "unmerge"; }
     const char* operator()(const cmd::ApprovePlugin&) const { return "approve_plugin"; }
     const char* operator()(const cmd::ChangeSetting&) const { return "change_setting"; }
+    const char* operator()(const cmd::UpdateHousehold&) const { return "update_household"; }
+    const char* operator()(const cmd::UpdateOffer&) const { return "update_offer"; }
+    const char* operator()(const cmd::SetAllocationLock&) const { return "set_allocation_lock"; }
 };
 
 } // namespace

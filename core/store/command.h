@@ -83,6 +83,24 @@ struct ChangeSetting {
     std::string key;
     std::string value;
 };
+/// @brief Replaces the address, phone, categories, consent and members' fields of a registered
+/// household. The members stay the same people in the same order (same count): adding or
+/// removing one is another command. The division code may not change; the registration date and
+/// organisation are kept as registered.
+struct UpdateHousehold {
+    Household household;
+};
+/// @brief Replaces the capacity, coverage, target groups, window, per-household cap, status and
+/// title of an offer (donor, kind and unit stay). The capacity may not drop below what approved
+/// and later allocations already use.
+struct UpdateOffer {
+    Offer offer;
+};
+/// @brief Locks an allocation (the next matching run keeps it as it is) or unlocks it.
+struct SetAllocationLock {
+    AllocationId allocation = 0;
+    bool locked = true;
+};
 
 } // namespace cmd
 
@@ -90,7 +108,9 @@ using Command =
     std::variant<cmd::RegisterHousehold, cmd::AddMember, cmd::AddNeed, cmd::CloseNeed,
                  cmd::AddDonor, cmd::AddOffer, cmd::ProposeAllocation, cmd::SetAllocationStatus,
                  cmd::HoldDuplicate, cmd::HoldNeed, cmd::MergeHouseholds, cmd::Unmerge,
-                 cmd::ApprovePlugin, cmd::ChangeSetting>;
+                 cmd::ApprovePlugin, cmd::ChangeSetting,
+                 // Appended: journals name commands, but keep the older alternatives' places.
+                 cmd::UpdateHousehold, cmd::UpdateOffer, cmd::SetAllocationLock>;
 
 /// @brief Stable name of a command's type, as written in the journal ("register_household").
 [[nodiscard]] const char* commandName(const Command& c);

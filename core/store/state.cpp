@@ -317,4 +317,52 @@ void StateEditor::popAllocation(State& s) {
     s.m_data.data.allocations.pop_back();
 }
 
+Household StateEditor::updated(const Household& old, const Household& in) {
+    Household h = old;
+    h.address = in.address;
+    h.phone = in.phone;
+    h.categories = in.categories;
+    h.consentToShare = in.consentToShare;
+    h.members = in.members;
+    return h;
+}
+
+Offer StateEditor::updated(const Offer& old, const Offer& in) {
+    Offer o = old;
+    o.capacity = in.capacity;
+    o.coverage = in.coverage;
+    o.targetGroups = in.targetGroups;
+    o.windowStart = in.windowStart;
+    o.windowEnd = in.windowEnd;
+    o.perHouseholdCap = in.perHouseholdCap;
+    o.status = in.status;
+    o.title = in.title;
+    return o;
+}
+
+Household StateEditor::replaceHousehold(State& s, Household h) {
+    Household& slot = household(s, h.id);
+    // Every old number out before any new one goes in: two members may swap numbers.
+    for (const Member& m : slot.members) unindexPerson(s, m);
+    for (const Member& m : h.members) indexPerson(s, m, h.id);
+    if (s.m_countiesIndexed && slot.divisionCode != h.divisionCode) {
+        auto& ids = s.m_byCounty[slot.divisionCode];
+        ids.erase(std::remove(ids.begin(), ids.end(), h.id), ids.end());
+        if (ids.empty()) s.m_byCounty.erase(slot.divisionCode);
+        insertSorted(s.m_byCounty[h.divisionCode], h.id);
+    }
+    std::swap(slot, h);
+    return h;
+}
+
+Offer StateEditor::replaceOffer(State& s, Offer o) {
+    Offer& slot = offer(s, o.id);
+    if (s.m_kindsIndexed) {
+        s.m_offersByKind[{slot.kind, slot.status}].erase(o.id);
+        s.m_offersByKind[{o.kind, o.status}].insert(o.id);
+    }
+    std::swap(slot, o);
+    return o;
+}
+
 } // namespace nuanxin

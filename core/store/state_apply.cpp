@@ -1,6 +1,7 @@
 // State::apply: the changes of a checked command, each with its exact inverse (so that a
 // transaction refused half-way leaves the state as it was).
 #include <algorithm>
+#include <stdexcept>
 
 #include "core/store/state.h"
 #include "core/store/state_editor.h"
@@ -68,15 +69,25 @@ void undoMerge(State& s, const MergeRecord& rec) {
     }
 }
 
+// Like E::household, these throw for an unknown id (before anything changed), so that replaying
+// a damaged record refuses it whole instead of reading past the end.
+std::vector<PendingDuplicate>::iterator findPending(StoreData& data, std::uint64_t id) {
+    const auto it = std::find_if(data.pending.begin(), data.pending.end(),
+                                 [&](const PendingDuplicate& p) { return p.id == id; });
+    if (it == data.pending.end()) throw std::out_of_range("pending duplicate");
+    return it;
+}
+
 PendingDuplicate& pendingOf(StoreData& data, std::uint64_t id) {
-    return *std::find_if(data.pending.begin(), data.pending.end(),
-                         [&](const PendingDuplicate& p) { return p.id == id; });
+    return *findPending(data, id);
 }
 
 MergeRecord& mergeRecord(State& s, std::uint64_t id) {
     auto& merges = E::data(s).merges;
-    return *std::find_if(merges.begin(), merges.end(),
-                         [&](const MergeRecord& m) { return m.id == id; });
+    const auto it = std::find_if(merges.begin(), merges.end(),
+                                 [&](const MergeRecord& m) { return m.id == id; });
+    if (it == merges.end()) throw std::out_of_range("merge");
+    return *it;
 }
 
 struct Applier {
@@ -103,7 +114,7 @@ struct Applier {
         return [](State& st) { E::popNeed(st); };
     }
     Undo operator()(const cmd::CloseNeed& c) {
-        const NeedStatus before = s.need(c.need)->status;
+        const NeedStatus before = E::need(s, c.need).status;
         E::setNeedStatus(s, c.need, c.status);
         const NeedId id = c.need;
         return [id, before](State& st) { E::setNeedStatus(st, id, before); };
@@ -146,10 +157,9 @@ struct Applier {
         rec.id = c.mergeId;
         rec.keep = c.keep;
         std::vector<Need> held;
+        (void)E::household(s, c.keep); // throws before the source is taken out
         if (c.pending != 0) {
-            const auto it =
-                std::find_if(data.pending.begin(), data.pending.end(),
-                             [&](const PendingDuplicate& p) { return p.id == c.pending; });
+            const auto it = findPending(data, c.pending);
             rec.pendingId = c.pending;
             rec.source = it->incoming;
             held = std::move(it->needs);
@@ -171,6 +181,7 @@ struct Applier {
     }
     Undo operator()(const cmd::Unmerge& c) {
         MergeRecord& rec = mergeRecord(s, c.mergeId);
+        if (rec.undone) throw std::out_of_range("merge already undone");
         undoMerge(s, rec);
         rec.undone = true;
         const std::uint64_t id = c.mergeId;
@@ -196,6 +207,25 @@ struct Applier {
     }
     Undo operator()(const cmd::ChangeSetting& c) {
         return setIn(E::data(s).settings, c.key, c.value, false);
+    }
+
+    Undo operator()(const cmd::UpdateHousehold& c) {
+        // E::household throws for an unknown id: a damaged record is refused whole on replay.
+        const Household& old = E::household(s, c.household.id);
+        Household before = E::replaceHousehold(s, E::updated(old, c.household));
+        return [before = std::move(before)](State& st) { E::replaceHousehold(st, before); };
+    }
+    Undo operator()(const cmd::UpdateOffer& c) {
+        const Offer& old = E::offer(s, c.offer.id);
+        Offer before = E::replaceOffer(s, E::updated(old, c.offer));
+        return [before = std::move(before)](State& st) { E::replaceOffer(st, before); };
+    }
+    Undo operator()(const cmd::SetAllocationLock& c) {
+        Allocation& a = E::allocation(s, c.allocation);
+        const bool before = a.locked;
+        a.locked = c.locked;
+        const AllocationId id = c.allocation;
+        return [id, before](State& st) { E::allocation(st, id).locked = before; };
     }
 
     static Undo setIn(std::map<std::string, std::string>& map, const std::string& key,

@@ -7,6 +7,7 @@
 #include "core/id/resident_id.h"
 #include "core/model/validate.h"
 #include "core/store/state.h"
+#include "core/store/state_editor.h"
 
 namespace nuanxin {
 namespace {
@@ -239,6 +240,59 @@ struct Checker {
                 add(errors, "merge", std::to_string(c.mergeId), Str::StoreErrUnmergeAllocated,
                     std::to_string(a.id));
             }
+        }
+    }
+    void operator()(const cmd::UpdateHousehold& c) {
+        const Household* old = state.household(c.household.id);
+        if (!old) {
+            return add(errors, "id", std::to_string(c.household.id), Str::ErrUnknownHousehold);
+        }
+        const Household changed = StateEditor::updated(*old, c.household);
+        errors = validate(changed, divisions, today);
+        // Members are matched by position: a changed count would silently drop or add people.
+        if (c.household.members.size() != old->members.size()) {
+            add(errors, "members", std::to_string(c.household.members.size()),
+                Str::StoreErrMembersChanged, std::to_string(old->members.size()));
+        }
+        if (!c.household.divisionCode.empty() && c.household.divisionCode != old->divisionCode) {
+            add(errors, "division_code", c.household.divisionCode, Str::StoreErrNotChangeable);
+        }
+        checkPeople(changed, old->id);
+    }
+    void operator()(const cmd::UpdateOffer& c) {
+        const Offer* old = state.offer(c.offer.id);
+        if (!old) return add(errors, "id", std::to_string(c.offer.id), Str::ErrUnknownOffer);
+        const Offer changed = StateEditor::updated(*old, c.offer);
+        errors = validate(changed, divisions);
+        if (c.offer.donor != 0 && c.offer.donor != old->donor) {
+            add(errors, "donor", std::to_string(c.offer.donor), Str::StoreErrNotChangeable);
+        }
+        if (c.offer.kind != old->kind || c.offer.unit != old->unit) {
+            add(errors, "kind", std::string(name(c.offer.kind)), Str::StoreErrNotChangeable);
+        }
+        // What approved and later allocations took is promised to households already.
+        std::int64_t used = 0;
+        for (const Allocation& a : state.dataset().allocations) {
+            const bool promised = a.status == AllocationStatus::Approved ||
+                                  a.status == AllocationStatus::Assigned ||
+                                  a.status == AllocationStatus::Delivered ||
+                                  a.status == AllocationStatus::Confirmed;
+            if (promised && a.offer == old->id) used += a.quantity;
+        }
+        if (changed.capacity < used) {
+            add(errors, "capacity", std::to_string(changed.capacity), Str::StoreErrCapacityInUse,
+                std::to_string(used));
+        }
+    }
+    void operator()(const cmd::SetAllocationLock& c) {
+        const Allocation* a = state.allocation(c.allocation);
+        if (!a) {
+            return add(errors, "allocation", std::to_string(c.allocation),
+                       Str::StoreErrUnknownAllocation);
+        }
+        if (a->status == AllocationStatus::Rejected || a->status == AllocationStatus::Cancelled) {
+            add(errors, "allocation", std::to_string(c.allocation), Str::StoreErrAllocationFinal,
+                std::string(name(a->status)));
         }
     }
     void operator()(const cmd::ApprovePlugin& c) {

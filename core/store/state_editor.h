@@ -12,6 +12,9 @@ struct StateEditor {
     static Need& need(State& s, NeedId id) {
         return s.m_data.data.needs[static_cast<std::size_t>(s.m_needPos.at(id))];
     }
+    static Offer& offer(State& s, OfferId id) {
+        return s.m_data.data.offers[static_cast<std::size_t>(s.m_offerPos.at(id))];
+    }
     static Allocation& allocation(State& s, AllocationId id) {
         return s.m_data.data.allocations[static_cast<std::size_t>(s.m_allocationPos.at(id))];
     }
@@ -35,6 +38,16 @@ struct StateEditor {
     static void popOffer(State& s);
     static void addAllocation(State& s, Allocation a);
     static void popAllocation(State& s);
+
+    /// A registered household with the fields UpdateHousehold may change taken from `in`.
+    [[nodiscard]] static Household updated(const Household& old, const Household& in);
+    /// An offer with the fields UpdateOffer may change taken from `in`.
+    [[nodiscard]] static Offer updated(const Offer& old, const Offer& in);
+    /// Puts `h` in place of the household with its id (people and county re-indexed); returns
+    /// the household it replaced.
+    static Household replaceHousehold(State& s, Household h);
+    /// Puts `o` in place of the offer with its id (kind and status re-indexed); returns the old.
+    static Offer replaceOffer(State& s, Offer o);
 };
 
 } // namespace nuanxin

@@ -92,6 +92,28 @@ std::uint64_t Store::bytesSinceSnapshot() const {
     return size > m_snapshotOffset ? size - m_snapshotOffset : 0;
 }
 
+Result<std::uint64_t> Store::readJournal(const std::function<bool(Transaction&&)>& onRecord,
+                                         std::uint64_t offset, std::uint64_t firstSequence) const {
+    const std::string journal = journalPath(m_dir);
+    // Up to what this store wrote (a read-only store: the whole file).
+    const auto size = m_journal ? std::optional<std::uint64_t>(m_journal->size())
+                                : m_fs.fileSize(journal);
+    if (!size) return FieldError{journal, "", Str::SerialFileOpen, m_fs.lastError()};
+    if (offset < kJournalHeaderSize || offset >= *size) return offset;
+    const auto bytes = m_fs.read(journal, offset, *size - offset);
+    if (!bytes) return FieldError{journal, "", Str::SerialFileOpen, m_fs.lastError()};
+    bool stopped = false;
+    const ScanResult scan = scanJournal(*bytes, offset, firstSequence, [&](Transaction&& t) {
+        stopped = !onRecord(std::move(t));
+        return !stopped;
+    });
+    if (scan.end != ScanEnd::Clean && !stopped) {
+        return FieldError{journal, std::to_string(scan.goodEnd), Str::StoreBadChecksum,
+                          endName(scan.end)};
+    }
+    return scan.goodEnd;
+}
+
 Result<std::unique_ptr<Store>> Store::open(FileSystem& fs, const std::string& dir,
                                            const DivisionRegistry& divisions, Mode mode) {
     std::unique_ptr<Store> store(new Store(fs, dir, divisions));
@@ -155,7 +177,12 @@ Result<std::unique_ptr<Store>> Store::open(FileSystem& fs, const std::string& di
             const std::string copy = dir + "/journal.dropped-" + std::to_string(scan.goodEnd);
             const std::string_view dropped =
                 std::string_view(*tail).substr(static_cast<std::size_t>(scan.goodEnd - start));
-            if (fs.writeAtomic(copy, dropped)) report.droppedCopy = copy;
+            // Cut only once the copy is written: a tail that cannot be kept (a full disk) stays
+            // where it is and the store does not open for writing, instead of losing it.
+            if (!fs.writeAtomic(copy, dropped)) {
+                return FieldError{copy, "", Str::SerialFileWrite, fs.lastError()};
+            }
+            report.droppedCopy = copy;
             if (!fs.truncate(journal, scan.goodEnd)) {
                 return FieldError{journal, "", Str::SerialFileWrite, fs.lastError()};
             }

@@ -69,6 +69,14 @@ public:
     [[nodiscard]] std::uint64_t journalSize() const;
     /// @brief Journal bytes written since the last snapshot (for a caller's snapshot policy).
     [[nodiscard]] std::uint64_t bytesSinceSnapshot() const;
+    /// @brief Reads the journal as it is now (the audit trail), without changing anything: the
+    /// records from byte `offset` on, whose first sequence is `firstSequence`, each handed to
+    /// `onRecord` in order (returning false stops there). Returns the offset after the last
+    /// record onRecord accepted, so that a later call can go on from there; a damaged record is
+    /// an error (opening the store would have cut it off).
+    [[nodiscard]] Result<std::uint64_t>
+    readJournal(const std::function<bool(Transaction&&)>& onRecord,
+                std::uint64_t offset = kJournalHeaderSize, std::uint64_t firstSequence = 1) const;
 
     [[nodiscard]] static std::string journalPath(const std::string& dir);
     [[nodiscard]] static std::string snapshotPath(const std::string& dir);

@@ -65,6 +65,16 @@ template <class Ar> void serialize(Ar& ar, ChangeSetting& c) {
     serial::io(ar, "key", c.key);
     serial::io(ar, "value", c.value);
 }
+template <class Ar> void serialize(Ar& ar, UpdateHousehold& c) {
+    serial::io(ar, "household", c.household);
+}
+template <class Ar> void serialize(Ar& ar, UpdateOffer& c) {
+    serial::io(ar, "offer", c.offer);
+}
+template <class Ar> void serialize(Ar& ar, SetAllocationLock& c) {
+    serial::io(ar, "allocation", c.allocation);
+    serial::io(ar, "locked", c.locked);
+}
 } // namespace cmd
 
 namespace serial {

@@ -1,11 +1,15 @@
 #include "native/desktop/desktop_backend.h"
 
+#include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <system_error>
 #include <utility>
 #include <vector>
+
+#include "core/session/workspace.h"
+#include "ui/app.h"
 
 namespace nuanxin {
 namespace {
@@ -42,6 +46,16 @@ fs::path settingsFile() {
     return {};
 }
 
+fs::path defaultStoreDir() {
+    if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg != nullptr && *xdg != '\0') {
+        return fs::path(xdg) / "nuanxin" / "store";
+    }
+    if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+        return fs::path(home) / ".local" / "share" / "nuanxin" / "store";
+    }
+    return fs::current_path() / "nuanxin-store";
+}
+
 std::map<std::string, std::string> readSettings(const fs::path& file) {
     std::map<std::string, std::string> out;
     std::ifstream in(file);
@@ -53,12 +67,40 @@ std::map<std::string, std::string> readSettings(const fs::path& file) {
     return out;
 }
 
+/// The store to open: the one asked for, else the one used last, else the default folder.
+std::string chooseStore(const std::string& asked, const fs::path& settings) {
+    if (!asked.empty()) return absoluteFolder(asked);
+    if (!settings.empty()) {
+        const auto saved = readSettings(settings);
+        if (const auto it = saved.find("store"); it != saved.end() && !it->second.empty()) return it->second;
+    }
+    return defaultStoreDir().string();
+}
+
 } // namespace
 
-DesktopBackend::DesktopBackend(std::string dataPath)
-    : m_dataPath(dataPath.empty() ? findAsset("demo.json", NUANXIN_DEMO_DATA) : std::move(dataPath)),
+std::string absoluteFolder(std::string typed) {
+    while (!typed.empty() && (typed.back() == ' ' || typed.back() == '\n')) typed.pop_back();
+    while (!typed.empty() && typed.front() == ' ') typed.erase(typed.begin());
+    if (typed.empty()) return typed;
+    if (typed.rfind("~/", 0) == 0) {
+        if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+            typed = std::string(home) + typed.substr(1);
+        }
+    }
+    std::error_code ec;
+    const fs::path abs = fs::absolute(fs::path(typed), ec);
+    std::string out = ec ? typed : abs.lexically_normal().string();
+    while (out.size() > 1 && out.back() == '/') out.pop_back(); // "a/store/" names "a/store"
+    return out;
+}
+
+DesktopBackend::DesktopBackend(std::string demoPath, std::string storeDir)
+    : m_settingsFile(settingsFile()),
+      m_dataPath(demoPath.empty() ? findAsset("demo.json", NUANXIN_DEMO_DATA) : std::move(demoPath)),
       m_fontPath(findAsset("nuanxin-cjk.ttf", NUANXIN_FONT_FILE)),
-      m_settingsFile(settingsFile()) {}
+      m_storeDir(chooseStore(storeDir, m_settingsFile)),
+      m_plugins(pluginFolderFor(m_storeDir)) {}
 
 std::optional<std::string> DesktopBackend::loadSetting(std::string_view key) const {
     if (m_settingsFile.empty()) return std::nullopt;
@@ -82,6 +124,30 @@ void DesktopBackend::saveSetting(std::string_view key, std::string_view value) {
         if (!out) return;
     }
     fs::rename(tmp, m_settingsFile, ec);
+}
+
+bool DesktopBackend::switchStore(App& app, const std::string& dir) {
+    saveStore(app);
+    const std::string before = m_plugins.folder();
+    m_plugins.setFolder(pluginFolderFor(dir));
+    if (!app.openStore(dir)) {
+        m_plugins.setFolder(before); // the old store stays open with its own plugins
+        return false;
+    }
+    m_storeDir = dir;
+    return true;
+}
+
+void DesktopBackend::saveStore(App& app) {
+    Workspace* workspace = app.workspace();
+    if (workspace == nullptr) return;
+    if (workspace->matching()) workspace->cancelMatching();
+    if (workspace->store().bytesSinceSnapshot() == 0) return;
+    std::string error;
+    if (!workspace->store().writeSnapshot(&error)) {
+        // Not fatal: the journal holds every change; the next start replays it.
+        std::fprintf(stderr, "nuanxin-desktop: snapshot not written: %s\n", error.c_str());
+    }
 }
 
 } // namespace nuanxin

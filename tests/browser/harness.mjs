@@ -32,18 +32,21 @@ export function startServer(serveScript, root) {
 }
 
 /**
- * Reads `--key value` pairs: paths made absolute, `--timeout` in seconds. `--serve` defaults to
- * the project's wasm/serve.mjs. Throws on an unknown key or a missing required one.
+ * Reads `--key value` pairs: paths made absolute, `--timeout` (seconds) and the keys in `numbers`
+ * as numbers. `--serve` defaults to the project's wasm/serve.mjs. Throws on an unknown key, a
+ * missing required one or a number that is not one.
  */
-export function parseArgs(argv, { required, optional = [], timeout = 90 }) {
+export function parseArgs(argv, { required, optional = [], numbers = [], timeout = 90 }) {
   const args = { serve: fileURLToPath(new URL('../../wasm/serve.mjs', import.meta.url)), timeout };
-  const known = [...required, ...optional, 'serve', 'timeout'];
+  const known = [...required, ...optional, ...numbers, 'serve', 'timeout'];
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, '');
     if (!known.includes(key) || argv[i + 1] === undefined) {
       throw new Error(`unknown or incomplete argument ${argv[i]}`);
     }
-    args[key] = key === 'timeout' ? Number(argv[i + 1]) : path.resolve(argv[i + 1]);
+    const numeric = key === 'timeout' || numbers.includes(key);
+    args[key] = numeric ? Number(argv[i + 1]) : path.resolve(argv[i + 1]);
+    if (numeric && !Number.isFinite(args[key])) throw new Error(`${argv[i]} needs a number, not ${argv[i + 1]}`);
   }
   for (const key of required) if (!args[key]) throw new Error(`--${key} is required`);
   return args;
@@ -69,10 +72,12 @@ export async function runBrowserTest(name, run, argSpec) {
 
 /**
  * Serves `root` with serve.mjs and opens one page in headless Chromium on a fresh profile (no
- * cached wasm, empty IndexedDB, no saved language). Every page error is collected in
- * `pageErrors`; `close()` ends the browser and the server and removes the profile.
+ * cached wasm, empty IndexedDB, no saved language, no service worker). Every page error is
+ * collected in `pageErrors`; `stopServer()` ends the server alone (a test of the page without a
+ * network); `close()` ends the browser and the server and removes the profile. `flags` are added
+ * to Chromium's (the benchmark lifts the frame-rate cap).
  */
-export async function openPage(serveScript, root, viewport) {
+export async function openPage(serveScript, root, viewport, { flags = [] } = {}) {
   let chromium;
   try {
     chromium = (await import('playwright-core')).chromium;
@@ -89,12 +94,17 @@ export async function openPage(serveScript, root, viewport) {
   };
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS, viewport,
+      executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS, ...flags], viewport,
     });
     const page = context.pages()[0] ?? await context.newPage();
     const pageErrors = [];
     page.on('pageerror', (e) => pageErrors.push(String(e)));
-    return { page, pageErrors, url: server.url, close };
+    const stopServer = () => new Promise((done) => {
+      if (server.child.exitCode !== null) { done(); return; }
+      server.child.once('exit', () => done());
+      server.child.kill('SIGTERM');
+    });
+    return { page, context, pageErrors, url: server.url, close, stopServer };
   } catch (e) {
     await close();
     throw e;

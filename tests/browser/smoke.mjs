@@ -2,8 +2,10 @@
 // browser.smoke: serves the web build with wasm/serve.mjs, opens it in Debian's Chromium through
 // playwright-core (software WebGL 2, TOOLCHAIN.md quirk 9) and checks that
 //   - nuanxin.wasm is served as application/wasm;
-//   - window.nuanxin.summary() reports the households/needs/offers of demo.json, counted here
+//   - opened with ?demo (a fresh profile's store is empty; ?demo loads the demo data set into it),
+//     window.nuanxin.summary() reports the households/needs/offers of demo.json, counted here
 //     from the JSON itself (independent of the C++ loader), and the language 'zh' by default;
+//   - window.nuanxin.locate() answers with a rectangle inside the page for the navigation;
 //   - the page is not blank: the screenshot, decoded in the page, has many distinct colours.
 // usage: node smoke.mjs --site DIR --data demo.json --out DIR [--serve serve.mjs] [--timeout S]
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -36,7 +38,7 @@ async function run(args, failures) {
       if (new URL(r.url()).pathname.endsWith('.wasm')) wasmTypes.push(r.headers()['content-type'] ?? '(none)');
     });
 
-    await page.goto(browser.url, { waitUntil: 'load' });
+    await page.goto(`${browser.url}?demo`, { waitUntil: 'load' });
     try {
       await page.waitForFunction(() => window.nuanxin && window.nuanxin.summary().households > 0,
         null, { timeout: args.timeout * 1000, polling: 250 });
@@ -65,6 +67,12 @@ async function run(args, failures) {
     for (const key of ['frame_ms_p50', 'frame_ms_p95']) {
       if (typeof summary[key] !== 'number' || !(summary[key] > 0)) failures.push(`${key} is ${summary[key]}`);
     }
+    const nav = await page.evaluate(() => window.nuanxin.locate('nav.households'));
+    if (!nav || !(nav.w > 0 && nav.h > 0 && nav.x >= 0 && nav.y >= 0 && nav.x + nav.w <= 1280 && nav.y + nav.h <= 800)) {
+      failures.push(`locate('nav.households') is ${JSON.stringify(nav)}`);
+    }
+    const none = await page.evaluate(() => window.nuanxin.locate('no.such.widget'));
+    if (none !== null) failures.push(`locate() of an unknown id is ${JSON.stringify(none)}`);
     if (wasmTypes.length === 0) failures.push('no .wasm response was seen');
     for (const t of wasmTypes) if (t !== 'application/wasm') failures.push(`.wasm served as ${t}`);
     const readOnly = await page.evaluate(() => {

@@ -49,7 +49,7 @@ BOOST_AUTO_TEST_CASE(same_seed_same_bytes_other_seed_other_bytes) {
 }
 
 BOOST_AUTO_TEST_CASE(whole_data_set_validates) {
-    const DemoOptions options; // asOf 2026-12-01: every birth date lies before it
+    const DemoOptions options; // asOf 2026-11-16: every birth date lies before it
     for (std::uint64_t seed : {1ULL, 2026ULL, 123456789ULL}) {
         DemoOptions o = options;
         o.seed = seed;

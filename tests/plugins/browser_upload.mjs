@@ -22,7 +22,8 @@ async function run(args, failures) {
   const browser = await openPage(args.serve, site.root, { width: 1024, height: 700 });
   try {
     const { page, pageErrors } = browser;
-    await page.goto(browser.url, { waitUntil: 'load' });
+    // ?demo: a fresh profile's store is empty; the demo data set gives the matching its households.
+    await page.goto(`${browser.url}?demo`, { waitUntil: 'load' });
     await page.waitForFunction(() => window.nuanxin && window.nuanxin.summary().households > 0,
       null, { timeout: args.timeout * 1000, polling: 250 });
 

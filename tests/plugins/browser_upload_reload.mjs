@@ -71,7 +71,8 @@ async function run(args, failures) {
     const uses = (m) => m.governed[ID] > 0 && m.reasons[ID] === m.governed[ID];
 
     // 1. Upload on a fresh profile.
-    await page.goto(browser.url, { waitUntil: 'load' });
+    // ?demo: a fresh profile's store is empty; the demo data set gives the matching its households.
+    await page.goto(`${browser.url}?demo`, { waitUntil: 'load' });
     let s = await start('fresh');
     check(s.restored.length === 0 && s.kept.files.length === 0, 'a fresh profile keeps no upload');
     check(!s.match.governed[ID], 'the plugin acted before its upload');

@@ -1,0 +1,78 @@
+// Driving the ImGui page like a user: the test asks window.nuanxin.locate(id) where a marked
+// widget was drawn (ui/locator.h) and clicks there with real mouse events; the page's own state
+// is only read, through window.nuanxin.summary().
+
+/** Waits until the page drew `n` more frames than it had drawn when called. */
+export async function frames(page, n = 2, timeoutMs = 10000) {
+  const start = await page.evaluate(() => window.nuanxin.summary().frames);
+  await page.waitForFunction((target) => window.nuanxin.summary().frames >= target, start + n,
+    { timeout: timeoutMs, polling: 'raf' });
+}
+
+/** The widget's rectangle in CSS pixels once it is drawn (it may appear a frame later). */
+export async function locate(page, id, timeoutMs = 15000) {
+  try {
+    const handle = await page.waitForFunction((which) => window.nuanxin.locate(which), id,
+      { timeout: timeoutMs, polling: 100 });
+    return await handle.jsonValue();
+  } catch {
+    const shown = await page.evaluate(() => window.nuanxin.summary()).catch(() => null);
+    throw new Error(`widget ${id} was not drawn within ${timeoutMs / 1000} s (screen ${shown?.screen})`);
+  }
+}
+
+/** Whether the widget is drawn now (no waiting beyond a couple of frames). */
+export async function drawn(page, id) {
+  await frames(page, 2);
+  return page.evaluate((which) => window.nuanxin.locate(which) !== null, id);
+}
+
+/**
+ * Clicks the middle of a widget: move, press and release in separate frames, as ImGui's buttons
+ * see a real click (hover, then press, then release over the item).
+ */
+export async function click(page, id, timeoutMs) {
+  const r = await locate(page, id, timeoutMs);
+  const x = r.x + r.w / 2;
+  const y = r.y + r.h / 2;
+  await page.mouse.move(x, y);
+  await frames(page, 2);
+  await page.mouse.down();
+  await frames(page, 2);
+  await page.mouse.up();
+  await frames(page, 2);
+  return r;
+}
+
+/** Clicks `id` (a button opening the browser's file picker) and answers the picker with a file. */
+export async function chooseFile(page, id, file) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser', { timeout: 15000 }),
+    click(page, id),
+  ]);
+  await chooser.setFiles(file);
+}
+
+/** Waits for `predicate(summary)` to hold, reporting the last summary when it never does. */
+export async function until(page, what, predicate, arg, timeoutMs = 60000) {
+  try {
+    await page.waitForFunction(([source, a]) => {
+      // eslint-disable-next-line no-new-func
+      const fn = new Function('s', 'arg', `return (${source})(s, arg);`);
+      return fn(window.nuanxin.summary(), a);
+    }, [predicate.toString(), arg], { timeout: timeoutMs, polling: 200 });
+  } catch {
+    const last = await page.evaluate(() => window.nuanxin.summary()).catch(() => null);
+    throw new Error(`${what} (last summary: ${JSON.stringify(last)})`);
+  }
+}
+
+/** The summary's counts that must survive a reload. */
+export const COUNTS = ['households', 'needs', 'offers', 'donors', 'allocations', 'proposed', 'approved'];
+
+export async function counts(page) {
+  return page.evaluate((keys) => {
+    const s = window.nuanxin.summary();
+    return Object.fromEntries(keys.map((k) => [k, s[k]]));
+  }, COUNTS);
+}

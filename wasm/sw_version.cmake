@@ -1,0 +1,31 @@
+# Writes the site's service worker: wasm/sw.js with @NUANXIN_SW_VERSION@ replaced by a hash of the
+# files it caches, so that every build that changes them is a new worker with a new cache.
+#   cmake -DTEMPLATE=wasm/sw.js -DSITE=<build>/wasm -P wasm/sw_version.cmake
+# Rewrites SITE/sw.js only when its text changes (the browser compares the worker byte by byte).
+cmake_minimum_required(VERSION 3.25) # CMP0053: "@...@" in arguments stays literal
+foreach(var TEMPLATE SITE)
+  if(NOT DEFINED ${var})
+    message(FATAL_ERROR "sw_version.cmake: -D${var}=... is required")
+  endif()
+endforeach()
+set(hashes "")
+foreach(f index.html nuanxin_glue.js nuanxin_plugins.js nuanxin.js nuanxin.wasm nuanxin.data)
+  if(NOT EXISTS "${SITE}/${f}")
+    message(FATAL_ERROR "sw_version.cmake: ${SITE}/${f} does not exist")
+  endif()
+  file(SHA256 "${SITE}/${f}" h)
+  string(APPEND hashes "${h}  ${f}\n")
+endforeach()
+file(SHA256 "${TEMPLATE}" h)
+string(APPEND hashes "${h}  sw.js\n")
+string(SHA256 version "${hashes}")
+string(SUBSTRING "${version}" 0 16 NUANXIN_SW_VERSION)
+file(READ "${TEMPLATE}" text)
+string(REPLACE "@NUANXIN_SW_VERSION@" "${NUANXIN_SW_VERSION}" text "${text}")
+set(old "")
+if(EXISTS "${SITE}/sw.js")
+  file(READ "${SITE}/sw.js" old)
+endif()
+if(NOT old STREQUAL text)
+  file(WRITE "${SITE}/sw.js" "${text}")
+endif()
