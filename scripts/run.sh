@@ -10,4 +10,5 @@ Desktop app: $root/build/native/native/desktop/nuanxin-desktop
 CLI:         $root/build/native/native/cli/nuanxin --help
 Plugins deployed with the page: $root/build/wasm/wasm/plugins (manifest.json, approvals.sha256)
 TXT
+echo "Browser client: http://127.0.0.1:${PORT:-8080}/?demo  (?demo loads the demo campaign into an empty store)"
 exec node "$root/wasm/serve.mjs" --root "$root/build/wasm/wasm" --port "${PORT:-8080}"

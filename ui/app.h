@@ -66,8 +66,8 @@ public:
     [[nodiscard]] ScreenId screen() const { return m_screen; }
     void show(ScreenId screen) { m_screen = screen; }
 
-    /// @brief The offer selected on the Offers screen (an OfferId; 0: none): the Matching
-    /// screen's "assign by hand" opens on it.
+    /// @brief An offer handed from the Offers screen to the Matching screen's "assign by hand"
+    /// (an OfferId; 0: none). The Matching screen opens on it and sets it back to 0.
     void selectOffer(std::uint64_t offer) { m_selectedOffer = offer; }
     [[nodiscard]] std::uint64_t selectedOffer() const { return m_selectedOffer; }
 

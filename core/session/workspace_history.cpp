@@ -125,9 +125,9 @@ std::string line(const HistoryRecord& r, const Ref& ref) {
     case kUnmerge:
         return s + " merge=" + n(ref.a);
     case kPlugin:
-        return s + " plugin=" + r.texts.at(ref.a);
+        return s + " plugin=" + r.texts.at(static_cast<std::size_t>(ref.a));
     case kSetting:
-        return s + " key=" + r.texts.at(ref.a);
+        return s + " key=" + r.texts.at(static_cast<std::size_t>(ref.a));
     }
     return s;
 }

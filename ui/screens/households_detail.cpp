@@ -1,5 +1,6 @@
 // The selected household: who lives there (ID numbers masked), what they need, what was
 // allocated to them and why, and the journal records that touched them.
+#include <algorithm>
 #include <cinttypes>
 #include <cstdio>
 
@@ -104,8 +105,21 @@ void HouseholdsScreen::drawMembers(App& app, const Household& h) {
     const Date today = dateOf(app.workspace()->now());
     // Four columns fit the panel: the relation goes with the name, the age with the sex.
     if (!ImGui::BeginTable("##hh_members", 4, kDetailTable)) return;
-    headers({Str::UiHhColName, Str::UiHhColIdNumber, Str::UiHhColSexAge, Str::UiHhColAttributes},
-            lang, {1.3f, 2.0f, 0.9f, 1.8f});
+    // The masked number and "sex age" are never cut: fixed to their widths; the rest stretch.
+    const float pad = ImGui::GetStyle().CellPadding.x * 2.0f;
+    const float idWidth = std::max(ImGui::CalcTextSize("1310**********1234").x,
+                                   ImGui::CalcTextSize(tr(Str::UiHhColIdNumber, lang)).x);
+    const float sexWidth = std::max(ImGui::CalcTextSize(tr(Str::UiHhColSexAge, lang)).x,
+                                    ImGui::CalcTextSize("Female 100").x);
+    ImGui::TableSetupColumn(tr(Str::UiHhColName, lang), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(tr(Str::UiHhColIdNumber, lang), ImGuiTableColumnFlags_WidthFixed,
+                            idWidth + pad);
+    ImGui::TableSetupColumn(tr(Str::UiHhColSexAge, lang), ImGuiTableColumnFlags_WidthFixed,
+                            sexWidth + pad);
+    ImGui::TableSetupColumn(tr(Str::UiHhColAttributes, lang), ImGuiTableColumnFlags_WidthStretch,
+                            1.4f);
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < h.members.size(); ++i) {
         const Member& m = h.members[i];
         ImGui::TableNextRow();

@@ -94,11 +94,18 @@ void HouseholdsScreen::drawTable(App& app, float width, float height) {
             ImGui::TableNextRow();
 
             ImGui::TableSetColumnIndex(0);
-            std::snprintf(text, sizeof text, "%" PRIu64 "##hh%" PRIu64, h.id, h.id);
-            if (ImGui::Selectable(text, h.id == m_selected, ImGuiSelectableFlags_SpanAllColumns)) {
+            // The row is one selectable across every column; the id is drawn over it, so the
+            // name of the row points at the first cell (a click in its middle could otherwise land
+            // on a column border and resize the column instead).
+            std::snprintf(text, sizeof text, "##hh%" PRIu64, h.id);
+            if (ImGui::Selectable(text, h.id == m_selected,
+                                  ImGuiSelectableFlags_SpanAllColumns |
+                                      ImGuiSelectableFlags_AllowItemOverlap)) {
                 m_selected = h.id;
                 m_selectedRow = row;
             }
+            ImGui::SameLine(0.0f, 0.0f);
+            ImGui::Text("%" PRIu64, h.id);
             if (marked < 10 && ImGui::IsItemVisible()) {
                 std::snprintf(text, sizeof text, "households.row.%d", marked++);
                 markItem(text);

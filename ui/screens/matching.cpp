@@ -80,10 +80,11 @@ public:
         runBar(app, ws);
         ImGui::Spacing();
 
-        // The Offers screen hands an offer over: open the by-hand tab on it.
+        // The Offers screen hands an offer over: open the by-hand tab on it, and take it (so that
+        // handing the same offer over again opens the tab again).
         bool showHand = false;
-        if (const OfferId handed = app.selectedOffer(); handed != 0 && handed != m_hand.fromApp) {
-            m_hand.fromApp = handed;
+        if (const OfferId handed = app.selectedOffer(); handed != 0) {
+            app.selectOffer(0);
             m_hand.offer = handed;
             showHand = true;
         }
@@ -91,16 +92,19 @@ public:
         const Lang lang = app.lang();
         // Proposals first: a run's proposals are what staff act on (and where end-to-end tests
         // find match.approve without switching tabs).
-        if (ImGui::BeginTabItem(tr(Str::UiMatchTabProposals, lang))) {
+        // "###" keeps each tab's identity when the language (its label) changes.
+        const std::string proposals = std::string(tr(Str::UiMatchTabProposals, lang)) + "###proposals";
+        const std::string results = std::string(tr(Str::UiMatchTabResults, lang)) + "###results";
+        const std::string hand = std::string(tr(Str::UiMatchTabByHand, lang)) + "###hand";
+        if (ImGui::BeginTabItem(proposals.c_str())) {
             proposalsTab(app, m_proposals);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(tr(Str::UiMatchTabResults, lang))) {
+        if (ImGui::BeginTabItem(results.c_str())) {
             resultsTab(app, m_results);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem(tr(Str::UiMatchTabByHand, lang), nullptr,
-                                showHand ? ImGuiTabItemFlags_SetSelected : 0)) {
+        if (ImGui::BeginTabItem(hand.c_str(), nullptr, showHand ? ImGuiTabItemFlags_SetSelected : 0)) {
             handTab(app, m_hand);
             ImGui::EndTabItem();
         }

@@ -23,6 +23,11 @@ using namespace widgets;
 constexpr Str kDistance[] = {Str::MatchDistCounty, Str::MatchDistCity, Str::MatchDistProvince,
                              Str::MatchDistWider};
 
+/// The width a button with this label takes (a column that holds it is never narrower).
+float buttonWidth(const char* label) {
+    return ImGui::CalcTextSize(label).x + 2.0f * ImGui::GetStyle().FramePadding.x;
+}
+
 void refresh(const Workspace& ws, HandState& s) {
     const bool changed = s.workspace != &ws || s.revision != ws.revision();
     if (changed || s.searchDirty) {
@@ -116,7 +121,7 @@ void candidates(App& app, HandState& s, const Offer& o, float height) {
     ImGui::TableSetupColumn(tr(Str::UiMatchColOpen, lang), ImGuiTableColumnFlags_WidthStretch, 0.55f);
     ImGui::TableSetupColumn(tr(Str::UiMatchColPossible, lang), ImGuiTableColumnFlags_WidthStretch, 0.55f);
     ImGui::TableSetupColumn(tr(Str::UiMatchColAssign, lang), ImGuiTableColumnFlags_WidthStretch, 0.7f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, buttonWidth(tr(Str::UiMatchAssign, lang)));
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.candidates.size()));
@@ -210,9 +215,9 @@ void current(App& app, HandState& s) {
     ImGui::TableSetupColumn(tr(Str::UiMatchColHousehold, lang), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(tr(Str::UiMatchColNeed, lang), ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn(tr(Str::Quantity, lang), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    ImGui::TableSetupColumn(tr(Str::UiMatchColStatus, lang), ImGuiTableColumnFlags_WidthStretch, 0.6f);
-    ImGui::TableSetupColumn(tr(Str::UiMatchColReasons, lang), ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    ImGui::TableSetupColumn(tr(Str::UiMatchColStatus, lang), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn(tr(Str::UiMatchColReasons, lang), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, buttonWidth(tr(Str::UiMatchUnassign, lang)));
     ImGui::TableHeadersRow();
     const auto& all = ws.data().allocations;
     std::optional<AllocationId> unassign;

@@ -41,7 +41,6 @@ struct ProposalsState {
 /// candidates and allocations (rebuilt per revision or offer) and the quantities typed per need.
 struct HandState {
     OfferId offer = 0;
-    OfferId fromApp = 0; ///< the offer the Offers screen last handed over (app.selectedOffer())
     char search[128] = {};
     bool openOnly = true;
     std::vector<std::size_t> offers; ///< positions in dataset().offers

@@ -219,7 +219,7 @@ void table(const App& app, ProposalsState& s) {
     ImGui::TableSetupColumn(tr(Str::UiMatchColHousehold, lang), 0, 1.5f);
     ImGui::TableSetupColumn(tr(Str::UiMatchColNeed, lang), ImGuiTableColumnFlags_NoSort, 1.3f);
     ImGui::TableSetupColumn(tr(Str::UiMatchColOffer, lang), 0, 2.0f);
-    ImGui::TableSetupColumn(tr(Str::Quantity, lang), 0, 0.6f);
+    ImGui::TableSetupColumn(tr(Str::Quantity, lang), 0, 0.75f);
     ImGui::TableSetupColumn(tr(Str::UiMatchColTier, lang), 0, 0.6f);
     ImGui::TableSetupColumn(tr(Str::UiMatchColStatus, lang), ImGuiTableColumnFlags_NoSort, 0.6f);
     ImGui::TableSetupColumn(tr(Str::UiMatchColLocked, lang), ImGuiTableColumnFlags_NoSort, 0.4f);

@@ -88,10 +88,16 @@ void OffersScreen::drawOfferTable(App& app, float height) {
             const OfferUsage& u = m_table.usage[row];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            std::snprintf(text, sizeof text, "%" PRIu64 "##of%" PRIu64, o.id, o.id);
-            if (ImGui::Selectable(text, o.id == m_selected, ImGuiSelectableFlags_SpanAllColumns)) {
+            // One selectable across the row, the id drawn over it: the row's name points at the
+            // first cell, away from the column borders (see households_table.cpp).
+            std::snprintf(text, sizeof text, "##of%" PRIu64, o.id);
+            if (ImGui::Selectable(text, o.id == m_selected,
+                                  ImGuiSelectableFlags_SpanAllColumns |
+                                      ImGuiSelectableFlags_AllowItemOverlap)) {
                 m_selected = o.id;
             }
+            ImGui::SameLine(0.0f, 0.0f);
+            ImGui::Text("%" PRIu64, o.id);
             if (marked < 10 && ImGui::IsItemVisible()) {
                 std::snprintf(text, sizeof text, "offers.row.%d", marked++);
                 markItem(text);
