@@ -45,4 +45,18 @@ std::optional<Lang> parseLang(std::string_view code) {
     return std::nullopt;
 }
 
+std::string fillSlots(std::string_view text, const std::vector<std::string>& values) {
+    std::string out;
+    std::size_t next = 0;
+    while (!text.empty()) {
+        const auto slot = text.find("{}");
+        out += text.substr(0, slot);
+        if (slot == std::string_view::npos) break;
+        if (next < values.size()) out += values[next];
+        ++next;
+        text.remove_prefix(slot + 2);
+    }
+    return out;
+}
+
 } // namespace nuanxin

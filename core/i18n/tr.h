@@ -1,6 +1,8 @@
 #pragma once
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace nuanxin {
 
@@ -21,6 +23,9 @@ enum class Str : unsigned short {
 [[nodiscard]] const char* keyName(Str key);
 /// @brief Inverse of keyName().
 [[nodiscard]] std::optional<Str> keyFromName(std::string_view name);
+/// @brief `text` with each "{}" replaced by the next of `values` in turn (extra slots stay
+/// empty): a translated sentence puts its numbers and names in its own word order.
+[[nodiscard]] std::string fillSlots(std::string_view text, const std::vector<std::string>& values);
 /// @brief "zh" / "en" to a language; nullopt for anything else.
 [[nodiscard]] std::optional<Lang> parseLang(std::string_view code);
 

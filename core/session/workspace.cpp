@@ -2,14 +2,21 @@
 #include "core/session/workspace.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "core/session/workspace_detail.h"
 
 namespace nuanxin {
 
+std::uint64_t session_detail::nextRevision() {
+    static std::atomic<std::uint64_t> last{0};
+    return ++last;
+}
+
 Workspace::Workspace(std::unique_ptr<Store> store, const PluginHost& plugins,
                      WorkspaceConfig config)
-    : m_store(std::move(store)), m_plugins(plugins), m_config(std::move(config)) {}
+    : m_store(std::move(store)), m_plugins(plugins), m_config(std::move(config)),
+      m_revision(session_detail::nextRevision()) {}
 
 Workspace::~Workspace() = default;
 
@@ -24,7 +31,7 @@ const std::string& Workspace::organisation() const {
 
 Result<std::uint64_t> Workspace::submit(std::vector<Command> commands) {
     auto r = m_store->submit(Submission{m_config.user, now(), std::move(commands)});
-    if (r.ok()) ++m_revision;
+    if (r.ok()) m_revision = session_detail::nextRevision();
     return r;
 }
 
@@ -100,15 +107,13 @@ Result<std::uint64_t> Workspace::updateOffer(const Offer& offer) {
 
 namespace {
 
-/// The ids once each, in the order given (a second status change of the same allocation in one
-/// transaction would be refused as a transition from the new status).
-std::vector<AllocationId> once(const std::vector<AllocationId>& ids) {
-    std::vector<AllocationId> out;
-    out.reserve(ids.size());
-    for (AllocationId id : ids) {
-        if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
-    }
-    return out;
+/// The ids once each, in ascending order (a second status change of the same allocation in
+/// one transaction would be refused as a transition from the new status). Sorting keeps a
+/// selection of a whole province's proposals at n log n.
+std::vector<AllocationId> once(std::vector<AllocationId> ids) {
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    return ids;
 }
 
 } // namespace

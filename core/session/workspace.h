@@ -100,7 +100,8 @@ public:
     [[nodiscard]] const Dataset& data() const { return m_store->state().dataset(); }
     [[nodiscard]] const DivisionRegistry& divisions() const { return m_store->divisions(); }
     [[nodiscard]] const PluginHost& plugins() const { return m_plugins; }
-    /// @brief Moves on every accepted change: screens rebuild their caches when it does.
+    /// @brief Moves on every accepted change, and differs between any two workspaces of the
+    /// process: screens rebuild their caches when it moves.
     [[nodiscard]] std::uint64_t revision() const { return m_revision; }
     /// @brief The counts of the dashboard, recomputed once per revision.
     [[nodiscard]] const Summary& summary() const;
@@ -203,7 +204,7 @@ private:
     std::unique_ptr<Store> m_store;
     const PluginHost& m_plugins;
     WorkspaceConfig m_config;
-    std::uint64_t m_revision = 1;
+    std::uint64_t m_revision; ///< unique across the process (session_detail::nextRevision)
     mutable std::uint64_t m_summaryRevision = 0;
     mutable Summary m_summary;
     std::unique_ptr<MatchJobState> m_job;

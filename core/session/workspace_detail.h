@@ -24,6 +24,10 @@ struct Workspace::MatchJobState {
 
 namespace session_detail {
 
+/// A revision number no workspace of this process has used: a screen that caches by revision
+/// then also notices a switch to another store (whose own count would start over).
+[[nodiscard]] std::uint64_t nextRevision();
+
 /// One journal command as the audit screen needs it: its stable name and the ids it touches
 /// (never personal data); what a, b, c and value mean depends on `type`
 /// (workspace_history.cpp).

@@ -99,7 +99,7 @@ ImportReport Workspace::importCsv(std::string_view bytes, ImportTarget target,
     options.when = now();
     if (options.organisation.empty()) options.organisation = organisation();
     ImportReport report = ::nuanxin::importCsv(*m_store, bytes, target, options, fileName);
-    if (report.committed) ++m_revision;
+    if (report.committed) m_revision = session_detail::nextRevision();
     return report;
 }
 

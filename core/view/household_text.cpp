@@ -72,11 +72,7 @@ std::string groupedNumber(std::int64_t value) {
 }
 
 std::string trFill(Str key, Lang lang, std::string_view value) {
-    std::string text = tr(key, lang);
-    if (const auto slot = text.find("{}"); slot != std::string::npos) {
-        text.replace(slot, 2, value);
-    }
-    return text;
+    return fillSlots(tr(key, lang), {std::string(value)});
 }
 
 } // namespace nuanxin

@@ -129,20 +129,6 @@ Str importTargetLabel(ImportTarget target) {
     return Str::Households;
 }
 
-std::string fillSlots(std::string_view text, const std::vector<std::string>& values) {
-    std::string out;
-    std::size_t next = 0;
-    while (!text.empty()) {
-        const auto slot = text.find("{}");
-        out += text.substr(0, slot);
-        if (slot == std::string_view::npos) break;
-        if (next < values.size()) out += values[next];
-        ++next;
-        text.remove_prefix(slot + 2);
-    }
-    return out;
-}
-
 std::string rejectReasonText(const RejectedRow& row, Lang lang) {
     // The same words as rejectsCsv() writes, so the screen and the downloaded file agree.
     return FieldError{"", "", row.reason, row.detail}.describe(lang);

@@ -65,10 +65,6 @@ void chooseField(std::vector<HeaderChoice>& choices, ImportTarget target, const 
 /// @brief The translation key naming a target (困难家庭 / 捐赠供给 / 捐赠方).
 [[nodiscard]] Str importTargetLabel(ImportTarget target);
 
-/// @brief `text` with each "{}" replaced by the next of `values` in turn (extra slots stay
-/// empty): translated sentences put their numbers in their own word order.
-[[nodiscard]] std::string fillSlots(std::string_view text, const std::vector<std::string>& values);
-
 /// @brief The reason of a refused row in `lang`, with its detail where the text takes one.
 [[nodiscard]] std::string rejectReasonText(const RejectedRow& row, Lang lang);
 

@@ -1,7 +1,7 @@
 // What the browser tests share: the headless Chromium they drive, the local server they start,
 // their arguments and how they report.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import process from 'node:process';
@@ -109,4 +109,25 @@ export async function openPage(serveScript, root, viewport, { flags = [] } = {})
     await close();
     throw e;
   }
+}
+
+/// Saves a screenshot of the page and counts its distinct colours, decoding the PNG in the page
+/// itself (no image library here): a blank or failed canvas has very few.
+export async function screenshotColours(page, file) {
+  const png = await page.screenshot({ fullPage: false });
+  writeFileSync(file, png);
+  return page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext('2d');
+    ctx.drawImage(img, 0, 0);
+    const px = ctx.getImageData(0, 0, img.width, img.height).data;
+    const seen = new Set();
+    for (let i = 0; i < px.length; i += 4) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
+    return seen.size;
+  }, png.toString('base64'));
 }

@@ -9,10 +9,10 @@
 //     first load (the store is in IndexedDB), the deployed example plugin is in force again (from
 //     the cache), and the page is not blank.
 // usage: node offline.mjs --site DIR --out DIR [--serve serve.mjs] [--timeout S]
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 
-import { openPage, runBrowserTest } from './harness.mjs';
+import { openPage, runBrowserTest, screenshotColours } from './harness.mjs';
 import { counts, frames, until } from './ui.mjs';
 
 async function run(args, failures) {
@@ -75,23 +75,8 @@ async function run(args, failures) {
       .then((r) => `answered ${r.status}`, () => 'failed'));
     if (network !== 'failed') failures.push(`a fetch past the cache was ${network}: the page was not offline`);
 
-    const png = await page.screenshot();
     const shot = path.join(args.out, 'browser-offline.png');
-    writeFileSync(shot, png);
-    const colours = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d');
-      ctx.drawImage(img, 0, 0);
-      const px = ctx.getImageData(0, 0, img.width, img.height).data;
-      const seen = new Set();
-      for (let i = 0; i < px.length; i += 4) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
-      return seen.size;
-    }, png.toString('base64'));
+    const colours = await screenshotColours(page, shot);
     console.log(`browser.offline: screenshot ${shot} (${colours} distinct colours)`);
     if (colours <= 20) failures.push(`the offline page looks blank: ${colours} distinct colours`);
     // The fetch above failed on purpose; nothing else may have.

@@ -8,10 +8,10 @@
 //   - window.nuanxin.locate() answers with a rectangle inside the page for the navigation;
 //   - the page is not blank: the screenshot, decoded in the page, has many distinct colours.
 // usage: node smoke.mjs --site DIR --data demo.json --out DIR [--serve serve.mjs] [--timeout S]
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { openPage, runBrowserTest } from './harness.mjs';
+import { openPage, runBrowserTest, screenshotColours } from './harness.mjs';
 
 const MIN_COLOURS = 20;
 
@@ -82,24 +82,8 @@ async function run(args, failures) {
     if (!readOnly) failures.push('window.nuanxin could be replaced');
     if (pageErrors.length) failures.push(`page errors: ${pageErrors.join(' | ')}`);
 
-    const png = await page.screenshot({ fullPage: false });
     const shot = path.join(args.out, 'browser-smoke.png');
-    writeFileSync(shot, png);
-    // Decode the PNG in the page (no image library here): draw it into a 2D canvas, count colours.
-    const colours = await page.evaluate(async (b64) => {
-      const img = new Image();
-      img.src = `data:image/png;base64,${b64}`;
-      await img.decode();
-      const canvas = document.createElement('canvas');
-      canvas.width = img.width;
-      canvas.height = img.height;
-      const ctx = canvas.getContext('2d');
-      ctx.drawImage(img, 0, 0);
-      const px = ctx.getImageData(0, 0, img.width, img.height).data;
-      const seen = new Set();
-      for (let i = 0; i < px.length; i += 4) seen.add((px[i] << 16) | (px[i + 1] << 8) | px[i + 2]);
-      return seen.size;
-    }, png.toString('base64'));
+    const colours = await screenshotColours(page, shot);
     console.log(`browser.smoke: screenshot ${shot} (${colours} distinct colours)`);
     if (colours <= MIN_COLOURS) failures.push(`the page looks blank: ${colours} distinct colours in ${shot}`);
   } finally {

@@ -7,6 +7,7 @@
 #include "core/match/match.h"
 
 #include "test_match_support.h"
+#include "test_builders.h"
 
 using namespace nuanxin;
 
@@ -26,12 +27,7 @@ Household household(HouseholdId id, const char* county, CategorySet cats, int re
 }
 
 Need need(NeedId id, HouseholdId h, std::int64_t q, Kind kind = Kind::Coal) {
-    Need n;
-    n.id = id;
-    n.household = h;
-    n.kind = kind;
-    n.unit = kindInfo(kind).unit;
-    n.quantity = q;
+    Need n = test::makeNeed(id, h, kind, q);
     n.deadline = Date{2026, 12, 10};
     return n;
 }

@@ -7,6 +7,7 @@
 #include <rapidjson/document.h>
 
 #include "core/report/summary.h"
+#include "test_builders.h"
 
 namespace {
 
@@ -22,13 +23,7 @@ Household household(HouseholdId id, const char* county, CategorySet cats, std::s
 }
 
 Need need(NeedId id, HouseholdId h, Kind k, std::int64_t quantity) {
-    Need n;
-    n.id = id;
-    n.household = h;
-    n.kind = k;
-    n.unit = kindInfo(k).unit;
-    n.quantity = quantity;
-    return n;
+    return test::makeNeed(id, h, k, quantity);
 }
 
 Offer offer(OfferId id, Kind k, std::int64_t capacity) {

@@ -7,6 +7,7 @@
 
 #include "core/store/state.h"
 #include "core/view/dashboard_figures.h"
+#include "test_builders.h"
 
 namespace {
 
@@ -23,12 +24,7 @@ Household household(HouseholdId id, const char* county, const char* head) {
 
 Need need(NeedId id, HouseholdId h, Kind k, std::int64_t quantity, NeedStatus status,
           Urgency urgency = Urgency::Normal, const char* deadline = "2026-01-31") {
-    Need n;
-    n.id = id;
-    n.household = h;
-    n.kind = k;
-    n.unit = kindInfo(k).unit;
-    n.quantity = quantity;
+    Need n = test::makeNeed(id, h, k, quantity);
     n.status = status;
     n.urgency = urgency;
     n.deadline = *Date::parse(deadline);
@@ -49,13 +45,7 @@ Offer offer(OfferId id, Kind k, std::vector<std::string> coverage,
 
 Allocation allocation(AllocationId id, NeedId n, OfferId o, std::int64_t quantity,
                       AllocationStatus status) {
-    Allocation a;
-    a.id = id;
-    a.need = n;
-    a.offer = o;
-    a.quantity = quantity;
-    a.status = status;
-    return a;
+    return test::makeAllocation(id, n, o, quantity, status);
 }
 
 /// Households: 1 and 2 in Chengdu (5101: 510104, 510105), 3 in Mianyang (5107: 510703),

@@ -9,6 +9,7 @@
 #include "core/view/household_form.h"
 #include "core/view/household_rows.h"
 #include "core/view/household_search.h"
+#include "test_builders.h"
 
 using namespace nuanxin;
 
@@ -36,24 +37,13 @@ Household household(HouseholdId id, const char* county, std::vector<Member> memb
 
 Need need(NeedId id, HouseholdId h, Kind kind, std::int64_t quantity,
           NeedStatus status = NeedStatus::Open) {
-    Need n;
-    n.id = id;
-    n.household = h;
-    n.kind = kind;
-    n.unit = kindInfo(kind).unit;
-    n.quantity = quantity;
+    Need n = test::makeNeed(id, h, kind, quantity);
     n.status = status;
     return n;
 }
 
 Allocation allocation(AllocationId id, NeedId n, OfferId o, std::int64_t q, AllocationStatus s) {
-    Allocation a;
-    a.id = id;
-    a.need = n;
-    a.offer = o;
-    a.quantity = q;
-    a.status = s;
-    return a;
+    return test::makeAllocation(id, n, o, q, s);
 }
 
 /// H1 510104 张三+张小明 (…1234) dibao, reg 11-03: coal 100 approved in full (served), quilt 2

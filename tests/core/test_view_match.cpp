@@ -8,29 +8,19 @@
 #include "core/store/state.h"
 #include "core/view/match_proposals.h"
 #include "core/view/match_results.h"
+#include "test_builders.h"
 
 namespace {
 
 using namespace nuanxin;
 
 Need need(NeedId id, HouseholdId h, Kind k, std::int64_t quantity) {
-    Need n;
-    n.id = id;
-    n.household = h;
-    n.kind = k;
-    n.unit = kindInfo(k).unit;
-    n.quantity = quantity;
-    return n;
+    return test::makeNeed(id, h, k, quantity);
 }
 
 Allocation allocation(AllocationId id, NeedId n, OfferId o, std::int64_t quantity,
                       AllocationStatus status, bool locked = false, int tier = -1) {
-    Allocation a;
-    a.id = id;
-    a.need = n;
-    a.offer = o;
-    a.quantity = quantity;
-    a.status = status;
+    Allocation a = test::makeAllocation(id, n, o, quantity, status);
     a.locked = locked;
     a.reasons.push_back({Str::MatchEligible, "policy=national-default"});
     if (tier >= 0) {

@@ -9,6 +9,7 @@
 #include "core/view/offer_form.h"
 #include "core/view/offer_rows.h"
 #include "core/view/offer_usage.h"
+#include "test_builders.h"
 
 using namespace nuanxin;
 
@@ -30,13 +31,7 @@ Offer offer(OfferId id, DonorId donor, Kind kind, std::int64_t capacity, const c
 }
 
 Allocation allocation(AllocationId id, OfferId o, std::int64_t q, AllocationStatus s) {
-    Allocation a;
-    a.id = id;
-    a.need = id; // needs do not matter here
-    a.offer = o;
-    a.quantity = q;
-    a.status = s;
-    return a;
+    return test::makeAllocation(id, id, o, q, s);
 }
 
 /// D1 "Zeta Charity" gives O2 (quilts, 1); D2 "Alpha Coal Co" gives O1 (coal, 200) and O3

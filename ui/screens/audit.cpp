@@ -51,7 +51,7 @@ public:
         filters(lang);
         refresh(ws, lang);
 
-        mutedText(fill(tr(Str::UiAuditShown, lang), {grouped(static_cast<std::int64_t>(m_entries.size()))}).c_str());
+        mutedText(fillSlots(tr(Str::UiAuditShown, lang), {grouped(static_cast<std::int64_t>(m_entries.size()))}).c_str());
         ImGui::SameLine();
         ImGui::TextDisabled("(?)");
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(Str::UiAuditNote, lang));
@@ -152,7 +152,7 @@ private:
             line += e.commands[i];
         }
         if (const std::size_t total = commandCount(e); total > kInlineCommands) {
-            line += "  " + fill(tr(Str::UiAuditMore, lang), {grouped(static_cast<std::int64_t>(total - kInlineCommands))});
+            line += "  " + fillSlots(tr(Str::UiAuditMore, lang), {grouped(static_cast<std::int64_t>(total - kInlineCommands))});
         }
         return line;
     }
@@ -166,7 +166,7 @@ private:
             tip += '\n';
         }
         if (const std::size_t total = commandCount(e); total > kTooltipCommands) {
-            tip += fill(tr(Str::UiAuditMore, lang), {grouped(static_cast<std::int64_t>(total - kTooltipCommands))});
+            tip += fillSlots(tr(Str::UiAuditMore, lang), {grouped(static_cast<std::int64_t>(total - kTooltipCommands))});
         }
         ImGui::SetTooltip("%s", tip.c_str());
     }

@@ -53,7 +53,7 @@ void partsBar(const Parts& p, double scale, const std::string& text, float heigh
 
 std::string barText(const App& app, const Parts& p, const char* unit) {
     const std::string u = *unit != '\0' ? std::string(" ") + unit : std::string();
-    return fill(tr(Str::UiDashBarText, app.lang()),
+    return fillSlots(tr(Str::UiDashBarText, app.lang()),
                 {grouped(p.matched), grouped(p.needed) + u, grouped(p.gapValue) + u});
 }
 

@@ -22,7 +22,7 @@ void urgentPanel(const App& app, const DashboardFigures& figures) {
         ImGui::TextDisabled("%s", tr(Str::UiDashUrgentNone, lang));
         return;
     }
-    mutedText(fill(tr(Str::UiDashUrgentNote, lang), {std::to_string(figures.urgent.size())}).c_str());
+    mutedText(fillSlots(tr(Str::UiDashUrgentNote, lang), {std::to_string(figures.urgent.size())}).c_str());
     const ImGuiTableFlags flags = ImGuiTableFlags_Borders | ImGuiTableFlags_RowBg |
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##urgent", 8, flags)) return;

@@ -10,20 +10,6 @@ namespace nuanxin::widgets {
 
 std::string grouped(std::int64_t value) { return groupedNumber(value); }
 
-std::string fill(std::string_view text, std::initializer_list<std::string> args) {
-    std::string out;
-    auto arg = args.begin();
-    std::size_t from = 0;
-    for (std::size_t slot = text.find("{}"); slot != std::string_view::npos && arg != args.end();
-         slot = text.find("{}", from)) {
-        out.append(text.substr(from, slot - from));
-        out += *arg++;
-        from = slot + 2;
-    }
-    out.append(text.substr(from));
-    return out;
-}
-
 double percent(std::int64_t part, std::int64_t whole) {
     return whole > 0 ? 100.0 * static_cast<double>(part) / static_cast<double>(whole) : 0.0;
 }

@@ -1,8 +1,7 @@
 #pragma once
 // Small drawing helpers shared by the dashboard, matching and audit screens: numbers grouped
-// by thousands, texts with "{}" slots, section titles and the horizontal bars all three draw.
+// by thousands, section titles and the horizontal bars all three draw.
 #include <cstdint>
-#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -25,8 +24,6 @@ inline const ImVec4 kErrorText(0.80f, 0.20f, 0.12f, 1.0f);
 
 /// @brief "12,345" (core/view/household_text.h's groupedNumber), short to write in tables.
 [[nodiscard]] std::string grouped(std::int64_t value);
-/// @brief `text` with each "{}" replaced by the next of `args` (word order differs by language).
-[[nodiscard]] std::string fill(std::string_view text, std::initializer_list<std::string> args);
 /// @brief 100 · part / whole, 0 when whole is 0.
 [[nodiscard]] double percent(std::int64_t part, std::int64_t whole);
 /// @brief The division's name ("成都市"), else its code.

@@ -8,6 +8,7 @@
 #include "core/view/household_text.h"
 #include "ui/locator.h"
 #include "ui/screens/households_parts.h"
+#include "ui/widgets/data_table.h"
 
 namespace nuanxin {
 namespace {
@@ -66,24 +67,14 @@ void HouseholdsScreen::drawTable(App& app, float width, float height) {
     ImGui::TableHeadersRow();
 
     // The sort changes only when a header is clicked: rebuild the order then, never per frame.
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-        const bool any = specs->SpecsCount > 0;
-        m_query.sortBy = any ? static_cast<HouseholdColumn>(specs->Specs[0].ColumnUserID)
-                             : HouseholdColumn::Id;
-        m_query.descending =
-            any && specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-        specs->SpecsDirty = false;
+    int sortColumn = 0;
+    if (takeSortChange(sortColumn, m_query.descending, static_cast<int>(HouseholdColumn::Id))) {
+        m_query.sortBy = static_cast<HouseholdColumn>(sortColumn);
         rebuildRows(ws);
     }
-
-    if (m_rows.empty()) {
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        ImGui::TextColored(kMuted, "%s", tr(Str::UiHhNone, lang));
-    }
+    if (m_rows.empty()) emptyTableRow(tr(Str::UiHhNone, lang));
 
     int marked = 0; // the first visible rows are named for the end-to-end tests
-    char text[64];
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(m_rows.size()));
     while (clipper.Step()) {
@@ -93,22 +84,9 @@ void HouseholdsScreen::drawTable(App& app, float width, float height) {
             const HouseholdFacts& f = m_table.facts[row];
             ImGui::TableNextRow();
 
-            ImGui::TableSetColumnIndex(0);
-            // The row is one selectable across every column; the id is drawn over it, so the
-            // name of the row points at the first cell (a click in its middle could otherwise land
-            // on a column border and resize the column instead).
-            std::snprintf(text, sizeof text, "##hh%" PRIu64, h.id);
-            if (ImGui::Selectable(text, h.id == m_selected,
-                                  ImGuiSelectableFlags_SpanAllColumns |
-                                      ImGuiSelectableFlags_AllowItemOverlap)) {
+            if (selectableIdCell(h.id, h.id == m_selected, "households.row", marked)) {
                 m_selected = h.id;
                 m_selectedRow = row;
-            }
-            ImGui::SameLine(0.0f, 0.0f);
-            ImGui::Text("%" PRIu64, h.id);
-            if (marked < 10 && ImGui::IsItemVisible()) {
-                std::snprintf(text, sizeof text, "households.row.%d", marked++);
-                markItem(text);
             }
 
             ImGui::TableSetColumnIndex(1);

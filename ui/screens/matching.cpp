@@ -64,7 +64,7 @@ std::string shortReason(const Reason& reason, Lang lang) {
 
 std::string tierText(int tier, Lang lang) {
     if (tier < 0) return tr(Str::UiMatchByHand, lang);
-    return widgets::fill(tr(Str::UiMatchTierN, lang), {std::to_string(tier)});
+    return fillSlots(tr(Str::UiMatchTierN, lang), {std::to_string(tier)});
 }
 
 } // namespace matching
@@ -151,7 +151,7 @@ private:
             const MatchStats& s = last->result.stats;
             char ms[32];
             std::snprintf(ms, sizeof ms, "%.0f", s.totalMs);
-            widgets::mutedText(widgets::fill(tr(Str::UiMatchLastRun, lang),
+            widgets::mutedText(fillSlots(tr(Str::UiMatchLastRun, lang),
                                              {widgets::grouped(static_cast<std::int64_t>(last->proposed)),
                                               widgets::grouped(static_cast<std::int64_t>(last->withdrawn)),
                                               widgets::grouped(static_cast<std::int64_t>(last->result.unmet.size())),

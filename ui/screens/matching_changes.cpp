@@ -36,7 +36,7 @@ void refresh(const Workspace& ws, const MatchOutcome& outcome, ResultsCache& cac
 
 void statsLine(const App& app, const MatchStats& s) {
     ImGui::PushStyleColor(ImGuiCol_Text, kMuted);
-    ImGui::TextWrapped("%s", fill(tr(Str::UiMatchStats, app.lang()),
+    ImGui::TextWrapped("%s", fillSlots(tr(Str::UiMatchStats, app.lang()),
                                   {ms(s.totalMs), ms(s.prepareMs + s.policyMs), ms(s.buildMs + s.solveMs),
                                    ms(s.handoutMs + s.reasonsMs), count(s.needs), count(s.offers),
                                    count(s.classes), count(s.arcs), count(s.components)})
@@ -137,7 +137,7 @@ void changesPanel(App& app, const MatchOutcome& outcome, const ChangeCounts& cou
         ImGui::TextDisabled("%s", tr(Str::UiMatchChangesNone, lang));
         return;
     }
-    ImGui::TextUnformatted(fill(tr(Str::UiMatchChangesCounts, lang),
+    ImGui::TextUnformatted(fillSlots(tr(Str::UiMatchChangesCounts, lang),
                                 {count(counts.added), count(counts.removed), count(counts.changed),
                                  grouped(counts.unitsBefore), grouped(counts.unitsAfter)})
                                .c_str());

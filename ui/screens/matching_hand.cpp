@@ -55,7 +55,7 @@ void offerList(const App& app, HandState& s) {
     }
     if (ImGui::Checkbox(tr(Str::UiMatchOpenOnly, lang), &s.openOnly)) s.searchDirty = true;
     ImGui::SameLine();
-    mutedText(fill(tr(Str::UiMatchRows, lang), {grouped(static_cast<std::int64_t>(s.offers.size()))}).c_str());
+    mutedText(fillSlots(tr(Str::UiMatchRows, lang), {grouped(static_cast<std::int64_t>(s.offers.size()))}).c_str());
     ImGui::BeginChild("##offer_list", ImVec2(0.0f, 0.0f), true);
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(s.offers.size()));
@@ -82,7 +82,7 @@ void offerHeader(const App& app, const Offer& o, const OfferUse& use) {
     std::string facts = "#" + std::to_string(o.id) + " · " + tr(label(o.kind), lang) + " · " +
                         tr(label(o.status), lang) + " · " + o.windowStart.iso() + " – " + o.windowEnd.iso();
     if (o.perHouseholdCap > 0) {
-        facts += " · " + fill(tr(Str::UiMatchPerHouseholdCap, lang), {grouped(o.perHouseholdCap) + " " + unit});
+        facts += " · " + fillSlots(tr(Str::UiMatchPerHouseholdCap, lang), {grouped(o.perHouseholdCap) + " " + unit});
     }
     mutedText(facts.c_str());
     std::string coverage;
@@ -91,7 +91,7 @@ void offerHeader(const App& app, const Offer& o, const OfferUse& use) {
         coverage += areaName(code);
     }
     if (!coverage.empty()) mutedText(coverage.c_str());
-    const std::string remaining = fill(tr(Str::UiMatchRemaining, lang),
+    const std::string remaining = fillSlots(tr(Str::UiMatchRemaining, lang),
                                        {grouped(use.remaining) + " " + unit, grouped(use.capacity) + " " + unit});
     const float fraction = use.capacity > 0 ? static_cast<float>(use.remaining) / static_cast<float>(use.capacity) : 0.0f;
     valueBar(fraction, remaining.c_str(), kDoneBar);
@@ -103,7 +103,7 @@ void candidates(App& app, HandState& s, const Offer& o, float height) {
     Workspace& ws = *app.workspace();
     const State& state = ws.state();
     ImGui::PushFont(app.fonts().heading);
-    ImGui::TextUnformatted(fill(tr(Str::UiMatchCandidates, lang), {std::to_string(kCandidateLimit)}).c_str());
+    ImGui::TextUnformatted(fillSlots(tr(Str::UiMatchCandidates, lang), {std::to_string(kCandidateLimit)}).c_str());
     ImGui::PopFont();
     if (s.candidates.empty()) {
         ImGui::TextDisabled("%s", tr(Str::UiMatchNoCandidates, lang));
@@ -192,7 +192,7 @@ void candidates(App& app, HandState& s, const Offer& o, float height) {
     // After the table: assigning changes the store, and with it the rows drawn above.
     if (assign) {
         const auto result = ws.assign(assign->first, o.id, assign->second);
-        const std::string done = result.ok() ? fill(tr(Str::UiMatchAssigned, lang), {std::to_string(result.value())})
+        const std::string done = result.ok() ? fillSlots(tr(Str::UiMatchAssigned, lang), {std::to_string(result.value())})
                                              : std::string();
         if (report(app, result, done)) s.quantities.erase(assign->first);
     }
@@ -267,7 +267,7 @@ void current(App& app, HandState& s) {
     ImGui::EndTable();
     if (unassign) {
         const auto result = ws.unassign(*unassign);
-        report(app, result, fill(tr(Str::UiMatchUnassigned, lang), {std::to_string(*unassign)}));
+        report(app, result, fillSlots(tr(Str::UiMatchUnassigned, lang), {std::to_string(*unassign)}));
     }
 }
 

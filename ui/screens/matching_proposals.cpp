@@ -104,7 +104,7 @@ void act(App& app, ProposalsState& s, Str label, Action action) {
     std::vector<AllocationId> ids(s.selected.begin(), s.selected.end());
     std::sort(ids.begin(), ids.end());
     const auto result = action(*app.workspace(), ids);
-    const std::string done = fill(tr(Str::UiMatchApplied, app.lang()),
+    const std::string done = fillSlots(tr(Str::UiMatchApplied, app.lang()),
                                   {grouped(static_cast<std::int64_t>(ids.size())), tr(label, app.lang())});
     if (report(app, result, done)) s.selected.clear();
 }
@@ -112,7 +112,7 @@ void act(App& app, ProposalsState& s, Str label, Action action) {
 void actionBar(App& app, ProposalsState& s) {
     const Lang lang = app.lang();
     const bool running = app.workspace()->matching();
-    const std::string selectAll = fill(tr(Str::UiMatchSelectAll, lang), {grouped(static_cast<std::int64_t>(s.rows.size()))});
+    const std::string selectAll = fillSlots(tr(Str::UiMatchSelectAll, lang), {grouped(static_cast<std::int64_t>(s.rows.size()))});
     if (ImGui::Button(selectAll.c_str())) {
         const auto& all = app.workspace()->data().allocations;
         for (std::size_t i : s.rows) s.selected.insert(all[i].id);
@@ -155,8 +155,8 @@ void actionBar(App& app, ProposalsState& s) {
     ImGui::EndDisabled();
     ImGui::SameLine(0.0f, 24.0f);
     ImGui::AlignTextToFramePadding();
-    mutedText((fill(tr(Str::UiMatchSelected, lang), {grouped(static_cast<std::int64_t>(s.selected.size()))}) + " · " +
-               fill(tr(Str::UiMatchRows, lang), {grouped(static_cast<std::int64_t>(s.rows.size()))}))
+    mutedText((fillSlots(tr(Str::UiMatchSelected, lang), {grouped(static_cast<std::int64_t>(s.selected.size()))}) + " · " +
+               fillSlots(tr(Str::UiMatchRows, lang), {grouped(static_cast<std::int64_t>(s.rows.size()))}))
                   .c_str());
 }
 

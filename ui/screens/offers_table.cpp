@@ -8,6 +8,7 @@
 #include "core/view/household_text.h"
 #include "ui/locator.h"
 #include "ui/screens/offers_parts.h"
+#include "ui/widgets/data_table.h"
 
 namespace nuanxin {
 namespace {
@@ -63,22 +64,15 @@ void OffersScreen::drawOfferTable(App& app, float height) {
         ImGui::TableSetupColumn(tr(c.label, lang), cf, 0.0f, static_cast<ImGuiID>(c.column));
     }
     ImGui::TableHeadersRow();
-    if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
-        const bool any = specs->SpecsCount > 0;
-        m_query.sortBy = any ? static_cast<OfferColumn>(specs->Specs[0].ColumnUserID) : OfferColumn::Id;
-        m_query.descending = any && specs->Specs[0].SortDirection == ImGuiSortDirection_Descending;
-        specs->SpecsDirty = false;
+    int sortColumn = 0;
+    if (takeSortChange(sortColumn, m_query.descending, static_cast<int>(OfferColumn::Id))) {
+        m_query.sortBy = static_cast<OfferColumn>(sortColumn);
         m_rowsDirty = true;
         refresh(app);
     }
-    if (m_rows.empty()) {
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(0);
-        ImGui::TextColored(mutedColour(), "%s", tr(Str::UiOfNone, lang));
-    }
+    if (m_rows.empty()) emptyTableRow(tr(Str::UiOfNone, lang));
 
     int marked = 0;
-    char text[64];
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(m_rows.size()));
     while (clipper.Step()) {
@@ -87,20 +81,8 @@ void OffersScreen::drawOfferTable(App& app, float height) {
             const Offer& o = data.offers[row];
             const OfferUsage& u = m_table.usage[row];
             ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            // One selectable across the row, the id drawn over it: the row's name points at the
-            // first cell, away from the column borders (see households_table.cpp).
-            std::snprintf(text, sizeof text, "##of%" PRIu64, o.id);
-            if (ImGui::Selectable(text, o.id == m_selected,
-                                  ImGuiSelectableFlags_SpanAllColumns |
-                                      ImGuiSelectableFlags_AllowItemOverlap)) {
+            if (selectableIdCell(o.id, o.id == m_selected, "offers.row", marked)) {
                 m_selected = o.id;
-            }
-            ImGui::SameLine(0.0f, 0.0f);
-            ImGui::Text("%" PRIu64, o.id);
-            if (marked < 10 && ImGui::IsItemVisible()) {
-                std::snprintf(text, sizeof text, "offers.row.%d", marked++);
-                markItem(text);
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(o.title.c_str());
