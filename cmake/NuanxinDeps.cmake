@@ -46,3 +46,6 @@ if(NUANXIN_BUILD_UI)
     target_link_libraries(nuanxin_imgui PUBLIC glfw OpenGL::GL ${CMAKE_DL_LIBS})
   endif()
 endif()
+
+#  nuanxin::sodium   libsodium (Debian's natively, its source package compiled for the browser).
+include(NuanxinSodium)

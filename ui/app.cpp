@@ -10,6 +10,7 @@
 #include "core/session/workspace.h"
 #include "core/util/json.h"
 #include "ui/locator.h"
+#include "ui/screens/passphrase.h"
 #include "ui/screens/screen.h"
 
 namespace nuanxin {
@@ -34,6 +35,9 @@ constexpr NavEntry kNav[] = {
     {ScreenId::Households, Str::UiNavHouseholds, "nav.households"},
     {ScreenId::Offers, Str::UiNavOffers, "nav.offers"},
     {ScreenId::Matching, Str::UiNavMatching, "nav.matching"},
+    {ScreenId::Work, Str::UiNavWork, "nav.work"},
+    {ScreenId::Volunteer, Str::UiNavVolunteer, "nav.volunteer"},
+    {ScreenId::Reports, Str::UiNavReports, "nav.reports"},
     {ScreenId::Files, Str::UiNavFiles, "nav.files"},
     {ScreenId::Plugins, Str::UiNavPlugins, "nav.plugins"},
     {ScreenId::Audit, Str::UiNavAudit, "nav.audit"},
@@ -48,7 +52,8 @@ Timestamp wallClock() {
 
 } // namespace
 
-App::App(Backend& backend) : m_backend(backend) {}
+App::App(Backend& backend)
+    : m_backend(backend), m_passphrase(std::make_unique<PassphraseDialog>()) {}
 App::~App() = default;
 
 void App::init(std::optional<Lang> lang) {
@@ -68,6 +73,9 @@ void App::init(std::optional<Lang> lang) {
     m_screens[static_cast<std::size_t>(ScreenId::Files)] = makeFilesScreen();
     m_screens[static_cast<std::size_t>(ScreenId::Plugins)] = makePluginsScreen();
     m_screens[static_cast<std::size_t>(ScreenId::Audit)] = makeAuditScreen();
+    m_screens[static_cast<std::size_t>(ScreenId::Work)] = makeWorkScreen();
+    m_screens[static_cast<std::size_t>(ScreenId::Volunteer)] = makeVolunteerScreen();
+    m_screens[static_cast<std::size_t>(ScreenId::Reports)] = makeReportsScreen();
     if (!m_backend.platformFiles()) m_fileBrowser = makeFileBrowser();
 
     if (openStore(m_backend.storeDir()) && m_backend.demoRequested() && m_workspace->empty()) {
@@ -75,9 +83,11 @@ void App::init(std::optional<Lang> lang) {
     }
 }
 
-bool App::openStore(const std::string& dir) {
-    auto opened = Store::open(m_backend.fileSystem(), dir, DivisionRegistry::builtIn());
+bool App::openStore(const std::string& dir, const Secret* passphrase) {
+    auto opened = Store::open(m_backend.fileSystem(), dir, DivisionRegistry::builtIn(),
+                              Store::Options{Store::Mode::ReadWrite, passphrase, KdfLimits::interactive()});
     if (!opened.ok()) {
+        if (!passphrase && opened.errors().front().reason == Str::StoreEncrypted) m_passphrase->ask(dir);
         // Kept in English as well: it goes to the test hook and the log besides the screen.
         m_storeError.clear();
         for (const auto& error : opened.errors()) {
@@ -197,6 +207,7 @@ void App::frame() {
     drawStatusBar();
     ImGui::End();
     if (m_fileBrowser) m_fileBrowser->draw(*this);
+    m_passphrase->draw(*this);
     endLocatorFrame();
 }
 
@@ -268,6 +279,8 @@ void App::drawMenuBar() {
         ImGui::TextUnformatted(tr(Str::AppTagline, m_lang));
         ImGui::PopStyleColor();
         m_backend.drawMenu(*this);
+        m_passphrase->drawMenu(*this);
+        drawUserControl(*this);
 
         // The language switch sits at the right edge, always visible: both names are written
         // in their own language so a reader of either can find theirs.
@@ -323,7 +336,7 @@ std::string App::testHookJson() const {
                   langCode(m_lang), static_cast<int>(m_screen),
                   m_workspace && m_workspace->matching() ? "true" : "false");
     std::string json = numbers;
-    json += ",\"plugins\":" + plugins;
+    json += ",\"plugins\":" + plugins + lifecycleHookJson(m_workspace.get());
     json += ",\"store_error\":" + (m_storeError.empty() ? std::string("null") : jsonQuoted(m_storeError));
     return json + "}";
 }

@@ -17,10 +17,13 @@ namespace nuanxin {
 class Workspace;
 class Screen;
 class FileBrowserScreen;
+class PassphraseDialog;
+class Secret;
 
-/// @brief The screens of the left-hand navigation, in its order.
+/// @brief The screens of the left-hand navigation. Appended ones keep the numbers the test hook
+/// reports ("screen"); app.cpp's list gives the order they are shown in.
 enum class ScreenId : std::uint8_t {
-    Dashboard, Households, Offers, Matching, Files, Plugins, Audit, Count_
+    Dashboard, Households, Offers, Matching, Files, Plugins, Audit, Work, Volunteer, Reports, Count_
 };
 
 /// @brief A file the user picked or dropped, waiting for the screen that asked for it.
@@ -58,8 +61,9 @@ public:
     [[nodiscard]] const Workspace* workspace() const { return m_workspace.get(); }
     [[nodiscard]] const std::string& storeError() const { return m_storeError; }
     /// @brief Opens another store folder (created when missing) in place of the current one and
-    /// remembers it ("store" setting). False with storeError() set when it cannot be opened.
-    bool openStore(const std::string& dir);
+    /// remembers it ("store" setting). False with storeError() set when it cannot be opened; an
+    /// encrypted store opened without its passphrase makes the passphrase dialog ask for it.
+    bool openStore(const std::string& dir, const Secret* passphrase = nullptr);
     /// @brief Registers the demo data set (backend.dataPath()) into the empty store.
     bool loadDemo();
 
@@ -106,6 +110,7 @@ private:
     std::uint64_t m_selectedOffer = 0;
     std::array<std::unique_ptr<Screen>, static_cast<std::size_t>(ScreenId::Count_)> m_screens;
     std::unique_ptr<FileBrowserScreen> m_fileBrowser; ///< the in-app file browser (desktop)
+    std::unique_ptr<PassphraseDialog> m_passphrase;   ///< an encrypted store's passphrase
     std::optional<IncomingFile> m_incoming;
     std::string m_notice;
     bool m_noticeError = false;

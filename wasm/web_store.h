@@ -33,6 +33,10 @@ public:
     bool truncate(const std::string& path, std::uint64_t size) override;
     bool remove(const std::string& path) override;
     [[nodiscard]] std::string lastError() const override { return m_posix.lastError(); }
+    [[nodiscard]] std::optional<std::vector<std::string>>
+    list(const std::string& dir) const override {
+        return m_posix.list(dir);
+    }
 
 private:
     PosixFileSystem m_posix;

@@ -13,8 +13,13 @@ namespace nuanxin {
 namespace {
 
 constexpr std::string_view kBackupMagic{"NXBACKUP", 8};
+/// 1: journal ‖ snapshot; 2 (encrypted stores): journal ‖ snapshot ‖ key file, the key file's
+/// size after the snapshot's in the header. A plain store's backup stays version 1, so older
+/// versions of nuanxin restore it; the files of an encrypted one are copied sealed as they are.
 constexpr std::uint32_t kBackupVersion = 1;
+constexpr std::uint32_t kBackupSealedVersion = 2;
 constexpr std::size_t kBackupHeaderSize = 8 + 4 + 8 + 8 + 4;
+constexpr std::size_t kBackupSealedHeaderSize = kBackupHeaderSize + 8;
 
 } // namespace
 
@@ -82,46 +87,78 @@ Result<std::string> backupStore(const FileSystem& fs, const std::string& dir) {
             return FieldError{Store::snapshotPath(dir), "", Str::SerialFileOpen, fs.lastError()};
         snapshot = std::move(*s);
     }
+    std::string keyFile;
+    if (Store::isEncrypted(fs, dir)) {
+        auto k = fs.read(Store::keyPath(dir), 0, ~std::uint64_t{0});
+        if (!k) return FieldError{Store::keyPath(dir), "", Str::SerialFileOpen, fs.lastError()};
+        keyFile = std::move(*k);
+    }
+    const bool sealed = !keyFile.empty();
     std::string payload;
-    payload.reserve(journal->size() + snapshot.size());
+    payload.reserve(journal->size() + snapshot.size() + keyFile.size());
     payload += *journal;
     payload += snapshot;
+    payload += keyFile;
     std::string out(kBackupMagic);
-    putU32(out, kBackupVersion);
+    putU32(out, sealed ? kBackupSealedVersion : kBackupVersion);
     putU64(out, journal->size());
     putU64(out, snapshot.size());
+    if (sealed) putU64(out, keyFile.size());
     putU32(out, crc32(payload, crc32(out)));
     out += payload;
     return out;
 }
 
 Result<OpenReport> restoreStore(FileSystem& fs, std::string_view backup, const std::string& dir,
-                                const DivisionRegistry& divisions) {
+                                const DivisionRegistry& divisions, const Secret* passphrase) {
     if (backup.size() < kBackupHeaderSize || backup.substr(0, 8) != kBackupMagic) {
         return FieldError{"backup", "", Str::IoNotBackup, ""};
     }
-    if (getU32(backup, 8) > kBackupVersion) {
-        return FieldError{"backup", std::to_string(getU32(backup, 8)), Str::SerialNewerVersion, ""};
+    const std::uint32_t version = getU32(backup, 8);
+    if (version > kBackupSealedVersion) {
+        return FieldError{"backup", std::to_string(version), Str::SerialNewerVersion, ""};
     }
+    const bool sealed = version == kBackupSealedVersion;
+    const std::size_t headerSize = sealed ? kBackupSealedHeaderSize : kBackupHeaderSize;
+    if (backup.size() < headerSize) return FieldError{"backup", "", Str::StoreTruncated, ""};
     const std::uint64_t journalSize = getU64(backup, 12);
     const std::uint64_t snapshotSize = getU64(backup, 20);
-    // Compared without adding the two sizes: a crafted pair could wrap around to the right sum.
-    const std::uint64_t payloadSize = backup.size() - kBackupHeaderSize;
-    if (journalSize > payloadSize || snapshotSize != payloadSize - journalSize) {
+    const std::uint64_t keySize = sealed ? getU64(backup, 28) : 0;
+    // Compared without adding the sizes: a crafted set could wrap around to the right sum.
+    const std::uint64_t payloadSize = backup.size() - headerSize;
+    if (journalSize > payloadSize || snapshotSize > payloadSize - journalSize ||
+        keySize != payloadSize - journalSize - snapshotSize || (sealed && keySize == 0)) {
         return FieldError{"backup", "", Str::StoreTruncated, ""};
     }
-    const std::string_view payload = backup.substr(kBackupHeaderSize);
-    if (crc32(payload, crc32(backup.substr(0, 28))) != getU32(backup, 28)) {
+    const std::string_view payload = backup.substr(headerSize);
+    if (crc32(payload, crc32(backup.substr(0, headerSize - 4))) != getU32(backup, headerSize - 4)) {
         return FieldError{"backup", "", Str::StoreBadChecksum, ""};
     }
     if (fs.exists(Store::journalPath(dir))) return FieldError{dir, "", Str::IoStoreNotEmpty, ""};
     const auto jsize = static_cast<std::size_t>(journalSize);
+    const auto ssize = static_cast<std::size_t>(snapshotSize);
+    const std::string_view keyFile = payload.substr(jsize + ssize);
+    // A wrong passphrase is refused before anything is written.
+    if (sealed && passphrase) {
+        auto key = KeyFileCodec::unwrap(keyFile, *passphrase, dir);
+        if (!key.ok()) return key.errors();
+    }
     if (!fs.makeDirs(dir) || !fs.remove(Store::snapshotPath(dir)) ||
-        (snapshotSize > 0 && !fs.writeAtomic(Store::snapshotPath(dir), payload.substr(jsize))) ||
+        (sealed && !fs.writeAtomic(Store::keyPath(dir), keyFile)) ||
+        (snapshotSize > 0 && !fs.writeAtomic(Store::snapshotPath(dir), payload.substr(jsize, ssize))) ||
         !fs.writeAtomic(Store::journalPath(dir), payload.substr(0, jsize))) {
         return FieldError{dir, "", Str::SerialFileWrite, fs.lastError()};
     }
-    auto store = Store::open(fs, dir, divisions);
+    if (sealed && !passphrase) {
+        // Whole (the checksum covered every byte) but not opened: it opens with its passphrase.
+        OpenReport report;
+        report.encrypted = true;
+        report.locked = true;
+        return report;
+    }
+    auto store = Store::open(fs, dir, divisions,
+                             Store::Options{Store::Mode::ReadWrite, passphrase,
+                                            KdfLimits::interactive()});
     if (!store.ok()) return store.errors();
     return store.value()->report();
 }

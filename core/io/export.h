@@ -37,13 +37,17 @@ struct JsonExportInfo {
 /// Unmasked: it is the owner's full export, not a list to hand out.
 [[nodiscard]] Result<std::string> exportJson(const State& state, const JsonExportInfo& info);
 
-/// @brief The whole store (journal and snapshot) as one checksummed file.
+/// @brief The whole store (journal and snapshot; an encrypted store's key file too, its files
+/// as sealed as they are on disk) as one checksummed file.
 [[nodiscard]] Result<std::string> backupStore(const FileSystem& fs, const std::string& dir);
 
 /// @brief Writes a backup into `dir`, which must not hold a store yet; then opens it to prove it
-/// (the report says what was found).
+/// (the report says what was found). The backup of an encrypted store stays sealed: with its
+/// passphrase it is checked before anything is written (a wrong one is refused) and opened;
+/// without one it is written whole and not opened (report.locked).
 [[nodiscard]] Result<OpenReport> restoreStore(FileSystem& fs, std::string_view backup,
                                               const std::string& dir,
-                                              const DivisionRegistry& divisions);
+                                              const DivisionRegistry& divisions,
+                                              const Secret* passphrase = nullptr);
 
 } // namespace nuanxin

@@ -75,6 +75,9 @@ struct HistoryEntry {
     std::string who;
     Timestamp when = 0;
     std::vector<std::string> commands; ///< one line per command: its name and ids
+    /// The same lines with the command's name and values in the workspace's language
+    /// ("审批分配 分配=3 审批层级=3 审批人数=2"), for screens.
+    std::vector<std::string> described;
 };
 
 /// @brief Which records to list: all, or those touching one household / allocation / offer.
@@ -82,6 +85,8 @@ struct HistoryFilter {
     HouseholdId household = 0;
     AllocationId allocation = 0;
     OfferId offer = 0;
+    TaskId task = 0;
+    VolunteerId volunteer = 0; ///< registration, roles, assignments and deliveries of one
     std::size_t limit = 500; ///< newest first
 };
 
@@ -192,6 +197,7 @@ public:
     [[nodiscard]] std::vector<HistoryEntry> history(const HistoryFilter& filter) const;
 
 private:
+    friend class WorkspaceTasks; // core/session/workspace_tasks.h: journals through commit()
     struct MatchJobState;
     struct HistoryCache;
     /// One transaction by this workspace's user, now; refused while a run is going.

@@ -43,7 +43,7 @@ struct HistoryRecord {
     std::string who;
     Timestamp when = 0;
     std::vector<HistoryRef> refs;
-    std::vector<std::string> texts; ///< setting keys and plugin ids that refs point at
+    std::vector<std::string> texts; ///< setting keys, plugin ids, user names and reasons refs point at
 };
 
 /// The journal decoded once, then extended by the records written since.
@@ -55,6 +55,7 @@ struct HistoryData {
     bool answered = false;
     HistoryFilter filter;
     std::uint64_t sequence = 0;
+    Lang lang = Lang::Zh; ///< of the answer's described lines
     std::vector<HistoryEntry> answer;
 };
 

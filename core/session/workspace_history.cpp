@@ -1,147 +1,33 @@
 // The audit screen's history: the journal read through the store, each command as its stable
-// name and the ids it touches (never names, ID numbers, phones or addresses), newest first.
+// name and the ids it touches (never names, ID numbers, phones or addresses), newest first;
+// the lines themselves are made in history_lines.h.
 #include <string>
 
-#include "core/session/workspace_detail.h"
+#include "core/session/history_lines.h"
 
 namespace nuanxin {
 namespace {
 
 using session_detail::HistoryRecord;
 using Ref = session_detail::HistoryRef;
-
-/// What the ids of a Ref mean, per kind of command.
-enum RefType : std::uint8_t {
-    kRegister,      ///< a household, value members
-    kAddMember,     ///< a household
-    kAddNeed,       ///< a need, b household
-    kCloseNeed,     ///< a need, value status
-    kAddDonor,      ///< a donor
-    kAddOffer,      ///< a offer, b donor
-    kPropose,       ///< a allocation, b need, c offer, value quantity
-    kProposeLocked, ///< the same, made by hand (locked)
-    kStatus,        ///< a allocation, value status
-    kHold,          ///< a held duplicate, b existing household
-    kHoldNeed,      ///< a held duplicate, b need
-    kMerge,         ///< a merge, b keep, c drop, value held duplicate
-    kUnmerge,       ///< a merge
-    kPlugin,        ///< a index into the record's texts (plugin id)
-    kSetting,       ///< a index into the record's texts (setting key; the value is not shown)
-    kUpdateHousehold, ///< a household
-    kUpdateOffer,   ///< a offer
-    kLock,          ///< a allocation, value locked
-};
-
-/// Turns each command into its Ref; texts (plugin ids, setting keys) go to the record.
-struct Describer {
-    HistoryRecord& record;
-    Ref ref;
-
-    void operator()(const cmd::RegisterHousehold& c) {
-        set(kRegister, c.household.id, 0, 0, static_cast<std::int64_t>(c.household.members.size()));
-    }
-    void operator()(const cmd::AddMember& c) { set(kAddMember, c.household); }
-    void operator()(const cmd::AddNeed& c) { set(kAddNeed, c.need.id, c.need.household); }
-    void operator()(const cmd::CloseNeed& c) {
-        set(kCloseNeed, c.need, 0, 0, static_cast<std::int64_t>(c.status));
-    }
-    void operator()(const cmd::AddDonor& c) { set(kAddDonor, c.donor.id); }
-    void operator()(const cmd::AddOffer& c) { set(kAddOffer, c.offer.id, c.offer.donor); }
-    void operator()(const cmd::ProposeAllocation& c) {
-        const Allocation& a = c.allocation;
-        set(a.locked ? kProposeLocked : kPropose, a.id, a.need, a.offer, a.quantity);
-    }
-    void operator()(const cmd::SetAllocationStatus& c) {
-        set(kStatus, c.allocation, 0, 0, static_cast<std::int64_t>(c.status));
-    }
-    void operator()(const cmd::HoldDuplicate& c) { set(kHold, c.id, c.existing); }
-    void operator()(const cmd::HoldNeed& c) { set(kHoldNeed, c.pending, c.need.id); }
-    void operator()(const cmd::MergeHouseholds& c) {
-        set(kMerge, c.mergeId, c.keep, c.drop, static_cast<std::int64_t>(c.pending));
-    }
-    void operator()(const cmd::Unmerge& c) { set(kUnmerge, c.mergeId); }
-    void operator()(const cmd::ApprovePlugin& c) { text(kPlugin, c.pluginId); }
-    void operator()(const cmd::ChangeSetting& c) { text(kSetting, c.key); }
-    void operator()(const cmd::UpdateHousehold& c) { set(kUpdateHousehold, c.household.id); }
-    void operator()(const cmd::UpdateOffer& c) { set(kUpdateOffer, c.offer.id); }
-    void operator()(const cmd::SetAllocationLock& c) {
-        set(kLock, c.allocation, 0, 0, c.locked ? 1 : 0);
-    }
-
-    void set(RefType type, std::uint64_t a, std::uint64_t b = 0, std::uint64_t c = 0,
-             std::int64_t value = 0) {
-        ref.type = type;
-        ref.a = a;
-        ref.b = b;
-        ref.c = c;
-        ref.value = value;
-    }
-    void text(RefType type, const std::string& t) {
-        set(type, record.texts.size());
-        record.texts.push_back(t.substr(0, 80));
-    }
-};
-
-template <class E> std::string enumName(std::int64_t v) {
-    const auto e = static_cast<E>(v);
-    return e < E::Count_ ? std::string(name(e)) : "?";
-}
-
-std::string line(const HistoryRecord& r, const Ref& ref) {
-    const auto n = [](std::uint64_t v) { return std::to_string(v); };
-    std::string s = ref.name;
-    switch (static_cast<RefType>(ref.type)) {
-    case kRegister:
-        return s + " household=" + n(ref.a) + " members=" + std::to_string(ref.value);
-    case kAddMember:
-    case kUpdateHousehold:
-        return s + " household=" + n(ref.a);
-    case kAddNeed:
-        return s + " need=" + n(ref.a) + " household=" + n(ref.b);
-    case kCloseNeed:
-        return s + " need=" + n(ref.a) + " status=" + enumName<NeedStatus>(ref.value);
-    case kAddDonor:
-        return s + " donor=" + n(ref.a);
-    case kAddOffer:
-        return s + " offer=" + n(ref.a) + " donor=" + n(ref.b);
-    case kUpdateOffer:
-        return s + " offer=" + n(ref.a);
-    case kPropose:
-    case kProposeLocked:
-        return s + " allocation=" + n(ref.a) + " need=" + n(ref.b) + " offer=" + n(ref.c) +
-               " quantity=" + std::to_string(ref.value) +
-               (ref.type == kProposeLocked ? " locked" : "");
-    case kStatus:
-        return s + " allocation=" + n(ref.a) + " status=" + enumName<AllocationStatus>(ref.value);
-    case kLock:
-        return s + " allocation=" + n(ref.a) + " locked=" + std::to_string(ref.value);
-    case kHold:
-        return s + " pending=" + n(ref.a) + " existing=" + n(ref.b);
-    case kHoldNeed:
-        return s + " pending=" + n(ref.a) + " need=" + n(ref.b);
-    case kMerge:
-        return s + " merge=" + n(ref.a) + " keep=" + n(ref.b) + " drop=" + n(ref.c) +
-               " pending=" + std::to_string(ref.value);
-    case kUnmerge:
-        return s + " merge=" + n(ref.a);
-    case kPlugin:
-        return s + " plugin=" + r.texts.at(static_cast<std::size_t>(ref.a));
-    case kSetting:
-        return s + " key=" + r.texts.at(static_cast<std::size_t>(ref.a));
-    }
-    return s;
-}
+using namespace session_detail; // RefType names (history_lines.h)
 
 /// Whether a command touches what the filter names (every id the filter sets must match).
+/// Relations are read as they are now (need → household, allocation → need and offer, task →
+/// household).
 class Matcher {
 public:
     Matcher(const State& state, const HistoryFilter& f) : m_state(state), m_f(f) {}
 
-    [[nodiscard]] bool all() const { return m_f.household == 0 && m_f.allocation == 0 && m_f.offer == 0; }
+    [[nodiscard]] bool all() const {
+        return m_f.household == 0 && m_f.allocation == 0 && m_f.offer == 0 && m_f.task == 0 &&
+               m_f.volunteer == 0;
+    }
 
     [[nodiscard]] bool operator()(const Ref& r) const {
         return (m_f.household == 0 || household(r)) && (m_f.allocation == 0 || allocation(r)) &&
-               (m_f.offer == 0 || offer(r));
+               (m_f.offer == 0 || offer(r)) && (m_f.task == 0 || task(r)) &&
+               (m_f.volunteer == 0 || volunteer(r));
     }
 
 private:
@@ -149,7 +35,17 @@ private:
         const Need* n = m_state.need(id);
         return n ? n->household : 0;
     }
-    const Allocation* allocationOf(const Ref& r) const { return m_state.allocation(r.a); }
+    /// The allocation a ref is about (null for other refs and for tasks).
+    const Allocation* allocationOf(const Ref& r) const {
+        switch (static_cast<RefType>(r.type)) {
+        case kStatus:
+        case kLock:
+        case kApprove:
+            return m_state.allocation(r.a);
+        default:
+            return isWorkRef(r) && !isTaskRef(r) ? m_state.allocation(r.a) : nullptr;
+        }
+    }
 
     bool household(const Ref& r) const {
         const HouseholdId h = m_f.household;
@@ -160,6 +56,7 @@ private:
             return r.a == h;
         case kAddNeed:
         case kHold:
+        case kAddTask:
             return r.b == h;
         case kCloseNeed:
             return householdOfNeed(r.a) == h;
@@ -168,18 +65,19 @@ private:
         case kPropose:
         case kProposeLocked:
             return householdOfNeed(r.b) == h;
-        case kStatus:
-        case kLock: {
-            const Allocation* a = allocationOf(r);
-            return a && householdOfNeed(a->need) == h;
-        }
         default:
-            return false;
+            break;
         }
+        if (isTaskRef(r)) {
+            const Task* t = m_state.task(r.a);
+            return t && t->household == h;
+        }
+        const Allocation* a = allocationOf(r);
+        return a && householdOfNeed(a->need) == h;
     }
     bool allocation(const Ref& r) const {
         const bool about = r.type == kPropose || r.type == kProposeLocked || r.type == kStatus ||
-                           r.type == kLock;
+                           r.type == kLock || r.type == kApprove || (isWorkRef(r) && !isTaskRef(r));
         return about && r.a == m_f.allocation;
     }
     bool offer(const Ref& r) const {
@@ -190,11 +88,24 @@ private:
         case kPropose:
         case kProposeLocked:
             return r.c == m_f.offer;
-        case kStatus:
-        case kLock: {
+        default: {
             const Allocation* a = allocationOf(r);
             return a && a->offer == m_f.offer;
         }
+        }
+    }
+    bool task(const Ref& r) const {
+        return (r.type == kAddTask || isTaskRef(r)) && r.a == m_f.task;
+    }
+    bool volunteer(const Ref& r) const {
+        switch (static_cast<RefType>(r.type)) {
+        case kVolunteer:
+        case kUpdateVolunteer:
+            return r.a == m_f.volunteer;
+        case kUserRole:
+        case kAssign:
+        case kDeliver:
+            return r.b == m_f.volunteer;
         default:
             return false;
         }
@@ -209,7 +120,7 @@ constexpr std::size_t kMaxLines = 200;
 
 bool sameFilter(const HistoryFilter& a, const HistoryFilter& b) {
     return a.household == b.household && a.allocation == b.allocation && a.offer == b.offer &&
-           a.limit == b.limit;
+           a.task == b.task && a.volunteer == b.volunteer && a.limit == b.limit;
 }
 
 } // namespace
@@ -218,7 +129,8 @@ std::vector<HistoryEntry> Workspace::history(const HistoryFilter& filter) const 
     if (!m_history) m_history = std::make_unique<HistoryCache>();
     HistoryCache& cache = *m_history;
     const std::uint64_t sequence = state().sequence();
-    if (cache.answered && cache.sequence == sequence && sameFilter(cache.filter, filter)) {
+    if (cache.answered && cache.sequence == sequence && cache.lang == lang() &&
+        sameFilter(cache.filter, filter)) {
         return cache.answer;
     }
     // Only the records written since the last call are read and decoded.
@@ -228,12 +140,7 @@ std::vector<HistoryEntry> Workspace::history(const HistoryFilter& filter) const 
         [&cache](Transaction&& t) {
             session_detail::HistoryRecord record{t.sequence, std::move(t.who), t.when, {}, {}};
             record.refs.reserve(t.commands.size());
-            for (const Command& c : t.commands) {
-                Describer d{record, {}};
-                std::visit(d, c);
-                d.ref.name = commandName(c);
-                record.refs.push_back(d.ref);
-            }
+            for (const Command& c : t.commands) record.refs.push_back(session_detail::describeCommand(record, c));
             cache.records.push_back(std::move(record));
             cache.nextSequence = t.sequence + 1;
             return true;
@@ -252,7 +159,7 @@ std::vector<HistoryEntry> Workspace::history(const HistoryFilter& filter) const 
     std::vector<HistoryEntry> out;
     for (auto r = cache.records.rbegin(); r != cache.records.rend() && out.size() < filter.limit;
          ++r) {
-        HistoryEntry entry{r->sequence, r->who, r->when, {}};
+        HistoryEntry entry{r->sequence, r->who, r->when, {}, {}};
         std::size_t left = 0;
         for (const Ref& ref : r->refs) {
             if (!matches(ref)) continue;
@@ -260,9 +167,13 @@ std::vector<HistoryEntry> Workspace::history(const HistoryFilter& filter) const 
                 ++left;
                 continue;
             }
-            entry.commands.push_back(line(*r, ref));
+            entry.commands.push_back(session_detail::stableLine(*r, ref));
+            entry.described.push_back(session_detail::describedLine(*r, ref, lang()));
         }
-        if (left > 0) entry.commands.push_back("... +" + std::to_string(left));
+        if (left > 0) {
+            entry.commands.push_back("... +" + std::to_string(left));
+            entry.described.push_back("... +" + std::to_string(left));
+        }
         if (!entry.commands.empty() || (matches.all() && r->refs.empty())) {
             out.push_back(std::move(entry));
         }
@@ -270,6 +181,7 @@ std::vector<HistoryEntry> Workspace::history(const HistoryFilter& filter) const 
     cache.answered = true;
     cache.sequence = sequence;
     cache.filter = filter;
+    cache.lang = lang();
     cache.answer = out;
     return out;
 }

@@ -23,6 +23,15 @@ struct Namer {
     const char* operator()(const cmd::UpdateHousehold&) const { return "update_household"; }
     const char* operator()(const cmd::UpdateOffer&) const { return "update_offer"; }
     const char* operator()(const cmd::SetAllocationLock&) const { return "set_allocation_lock"; }
+    const char* operator()(const cmd::RegisterVolunteer&) const { return "register_volunteer"; }
+    const char* operator()(const cmd::UpdateVolunteer&) const { return "update_volunteer"; }
+    const char* operator()(const cmd::SetUserRole&) const { return "set_user_role"; }
+    const char* operator()(const cmd::ApproveAllocation&) const { return "approve_allocation"; }
+    const char* operator()(const cmd::AddTask&) const { return "add_task"; }
+    const char* operator()(const cmd::AssignWork&) const { return "assign_work"; }
+    const char* operator()(const cmd::RecordDelivery&) const { return "record_delivery"; }
+    const char* operator()(const cmd::ConfirmWork&) const { return "confirm_work"; }
+    const char* operator()(const cmd::EndWork&) const { return "end_work"; }
 };
 
 } // namespace

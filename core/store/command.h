@@ -10,9 +10,7 @@
 
 namespace nuanxin {
 
-/// @brief Seconds since 1970-01-01 UTC, always given by the caller (the core never reads the
-/// clock, so a journal replays the same way anywhere).
-using Timestamp = std::int64_t;
+// Timestamp (seconds since 1970-01-01 UTC, given by the caller) is core/model/types.h's.
 
 /// @brief The UTC day of a timestamp (bounds birth dates when validating).
 [[nodiscard]] Date dateOf(Timestamp when);
@@ -102,6 +100,70 @@ struct SetAllocationLock {
     bool locked = true;
 };
 
+// ---- the life of an allocation or task after it is proposed (core/session/workspace_tasks.h).
+// Each carries its own user and time where the state keeps them: State::apply sees commands, not
+// the transaction around them. The workspace fills them from its user and clock.
+
+/// @brief A new volunteer (id assigned by the caller); name and division required, phone valid.
+struct RegisterVolunteer {
+    Volunteer volunteer;
+};
+/// @brief Replaces a volunteer's name, phone, division, kinds and active flag.
+struct UpdateVolunteer {
+    Volunteer volunteer;
+};
+/// @brief What a user may do: the approver tier they hold and the volunteer they are. Tier 0 and
+/// volunteer 0 take the role away.
+struct SetUserRole {
+    std::string user;
+    UserRole role;
+};
+/// @brief One approver's approval of a proposed allocation (or of one delivered before approval
+/// under 先行救助). `requiredTier` is what the region's plugin names for the amount now, and
+/// `approversNeeded` at least approversNeededFor(requiredTier); the approver must hold the tier
+/// and may approve once. With enough approvals the allocation is approved.
+struct ApproveAllocation {
+    AllocationId allocation = 0;
+    std::string approver;
+    int requiredTier = 1;
+    int approversNeeded = 1;
+    Timestamp when = 0;
+};
+/// @brief A task a plugin derived (id assigned by the caller; status Approved, empty progress).
+struct AddTask {
+    Task task;
+};
+/// @brief Assigns an approved allocation or an open task to a volunteer; `advance`: an allocation
+/// not yet approved, as 先行救助 allows (with the tier its approval will need). On an assigned one,
+/// a reassignment: `reason` required; volunteer 0 takes it back (ready to assign again).
+struct AssignWork {
+    WorkRef work;
+    VolunteerId volunteer = 0;
+    std::string reason;
+    bool advance = false;
+    int requiredTier = -1;    ///< with advance
+    int approversNeeded = 0;  ///< with advance
+    Timestamp when = 0;
+};
+/// @brief Delivered (a task: done) by the volunteer it is assigned to.
+struct RecordDelivery {
+    WorkRef work;
+    Delivery delivery;
+};
+/// @brief Staff confirm a delivery (an allocation must be approved by then).
+struct ConfirmWork {
+    WorkRef work;
+    std::string user;
+    Timestamp when = 0;
+};
+/// @brief Rejects (a proposal, or an allocation delivered before approval whose approval is
+/// refused) or cancels (anything not yet delivered), with the reason given.
+struct EndWork {
+    WorkRef work;
+    AllocationStatus status = AllocationStatus::Cancelled; ///< Rejected or Cancelled
+    std::string reason;
+};
+
 } // namespace cmd
 
 using Command =
@@ -110,7 +172,10 @@ using Command =
                  cmd::HoldDuplicate, cmd::HoldNeed, cmd::MergeHouseholds, cmd::Unmerge,
                  cmd::ApprovePlugin, cmd::ChangeSetting,
                  // Appended: journals name commands, but keep the older alternatives' places.
-                 cmd::UpdateHousehold, cmd::UpdateOffer, cmd::SetAllocationLock>;
+                 cmd::UpdateHousehold, cmd::UpdateOffer, cmd::SetAllocationLock,
+                 cmd::RegisterVolunteer, cmd::UpdateVolunteer, cmd::SetUserRole,
+                 cmd::ApproveAllocation, cmd::AddTask, cmd::AssignWork, cmd::RecordDelivery,
+                 cmd::ConfirmWork, cmd::EndWork>;
 
 /// @brief Stable name of a command's type, as written in the journal ("register_household").
 [[nodiscard]] const char* commandName(const Command& c);

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace nuanxin {
 
@@ -44,6 +45,13 @@ public:
     virtual bool remove(const std::string& path) = 0;
     /// @brief The reason of the last failure (errno text), for messages.
     [[nodiscard]] virtual std::string lastError() const = 0;
+    /// @brief The names of the files in folder `dir` (an encrypted store looks for what is
+    /// left in clear); nullopt when this file system cannot list, and the caller skips that.
+    [[nodiscard]] virtual std::optional<std::vector<std::string>>
+    list(const std::string& dir) const {
+        (void)dir;
+        return std::nullopt;
+    }
 };
 
 /// @brief POSIX open/write/fsync/rename. Also what Emscripten's file systems (NODERAWFS,
@@ -60,6 +68,8 @@ public:
     bool truncate(const std::string& path, std::uint64_t size) override;
     bool remove(const std::string& path) override;
     [[nodiscard]] std::string lastError() const override { return m_error; }
+    [[nodiscard]] std::optional<std::vector<std::string>>
+    list(const std::string& dir) const override;
 
 private:
     bool fail(const std::string& what) const;

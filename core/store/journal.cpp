@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "core/store/crc32.h"
+#include "core/store/crypto.h"
 #include "core/store/snapshot_cereal.h"
 #include "core/store/store_cereal.h"
 
@@ -13,6 +14,10 @@ namespace {
 
 constexpr std::string_view kJournalMagic{"NXJRNL\r\n", 8};
 constexpr std::string_view kSnapshotMagic{"NXSNAP\r\n", 8};
+constexpr std::uint32_t kSnapshotSealedFlag = 1;
+constexpr std::size_t kSnapshotFlagsAt = 36;
+/// What scanJournal and decodeSnapshot say of a sealed piece whose tag does not verify.
+constexpr const char* kNotAuthentic = "sealed payload fails authentication";
 
 /// Reads bytes in place (no copy of a snapshot that may be hundreds of megabytes).
 class MemoryBuffer : public std::streambuf {
@@ -108,9 +113,9 @@ std::uint64_t getU64(std::string_view in, std::size_t at) {
     return v;
 }
 
-std::string encodeJournalHeader() {
+std::string encodeJournalHeader(bool sealed) {
     std::string out(kJournalMagic);
-    putU32(out, kJournalVersion);
+    putU32(out, sealed ? kJournalSealedVersion : kJournalVersion);
     putU32(out, crc32(out));
     return out;
 }
@@ -123,15 +128,24 @@ std::optional<FieldError> checkJournalHeader(std::string_view bytes) {
         return FieldError{"journal", "", Str::StoreBadChecksum, "header"};
     }
     const std::uint32_t version = getU32(bytes, 8);
-    if (version > kJournalVersion) {
+    if (version > kJournalSealedVersion || version == 0) {
         return FieldError{"journal", std::to_string(version), Str::SerialNewerVersion,
-                          "supported " + std::to_string(kJournalVersion)};
+                          "supported " + std::to_string(kJournalSealedVersion)};
     }
     return std::nullopt;
 }
 
-std::string encodeRecord(const Transaction& t) {
-    const std::string payload = encode(t);
+bool journalSealed(std::string_view header) {
+    return !checkJournalHeader(header) && getU32(header, 8) == kJournalSealedVersion;
+}
+
+std::string encodeRecord(const Transaction& t, const SealKey* key) {
+    std::string payload = encode(t);
+    if (key) {
+        std::string sealed = key->seal(payload);
+        wipe(payload);
+        payload = std::move(sealed);
+    }
     std::string out;
     out.reserve(kRecordHeaderSize + payload.size());
     putU32(out, static_cast<std::uint32_t>(payload.size()));
@@ -141,7 +155,7 @@ std::string encodeRecord(const Transaction& t) {
 }
 
 ScanResult scanJournal(std::string_view bytes, std::uint64_t base, std::uint64_t firstSequence,
-                       const std::function<bool(Transaction&&)>& onRecord) {
+                       const std::function<bool(Transaction&&)>& onRecord, const SealKey* key) {
     ScanResult r;
     std::size_t pos = 0;
     std::uint64_t expected = firstSequence;
@@ -161,7 +175,15 @@ ScanResult scanJournal(std::string_view bytes, std::uint64_t base, std::uint64_t
             break;
         }
         Transaction t;
-        if (!decode(payload, t, r.detail)) {
+        std::optional<std::string> opened;
+        if (key && !(opened = key->open(payload))) {
+            r.end = ScanEnd::BadPayload;
+            r.detail = kNotAuthentic;
+            break;
+        }
+        const bool decoded = decode(opened ? std::string_view(*opened) : payload, t, r.detail);
+        if (opened) wipe(*opened);
+        if (!decoded) {
             r.end = ScanEnd::BadPayload;
             break;
         }
@@ -194,20 +216,33 @@ ScanResult scanJournal(std::string_view bytes, std::uint64_t base, std::uint64_t
     return r;
 }
 
-std::string encodeSnapshot(const StoreData& data, std::uint64_t journalOffset) {
-    const std::string payload = encode(snapshot::Compact{const_cast<StoreData*>(&data)});
+std::string encodeSnapshot(const StoreData& data, std::uint64_t journalOffset,
+                           const SealKey* key) {
+    std::string payload;
+    if (key) putU64(payload, journalOffset);
+    payload += encode(snapshot::Compact{const_cast<StoreData*>(&data)});
+    if (key) {
+        std::string sealed = key->seal(payload);
+        wipe(payload);
+        payload = std::move(sealed);
+    }
     std::string out(kSnapshotMagic);
     putU32(out, kSnapshotVersion);
     putU64(out, payload.size());
     putU64(out, journalOffset);
     putU32(out, crc32(payload));
     putU32(out, crc32(out)); // over the 32 bytes before it
-    putU32(out, 0);          // reserved, keeps the header 8-byte aligned
+    putU32(out, key ? kSnapshotSealedFlag : 0); // flags; also keeps the header 8-byte aligned
     out += payload;
     return out;
 }
 
-Result<Snapshot> decodeSnapshot(std::string_view bytes) {
+bool snapshotSealed(std::string_view bytes) {
+    return bytes.size() >= kSnapshotHeaderSize && bytes.substr(0, 8) == kSnapshotMagic &&
+           (getU32(bytes, kSnapshotFlagsAt) & kSnapshotSealedFlag) != 0;
+}
+
+Result<Snapshot> decodeSnapshot(std::string_view bytes, const SealKey* key) {
     if (bytes.size() < kSnapshotHeaderSize || bytes.substr(0, 8) != kSnapshotMagic) {
         return FieldError{"snapshot", "", Str::StoreNotSnapshot, ""};
     }
@@ -230,17 +265,35 @@ Result<Snapshot> decodeSnapshot(std::string_view bytes) {
         return FieldError{"snapshot", std::to_string(bytes.size()), Str::StoreTruncated,
                           "expected " + std::to_string(length + kSnapshotHeaderSize)};
     }
-    const std::string_view payload = bytes.substr(kSnapshotHeaderSize);
+    std::string_view payload = bytes.substr(kSnapshotHeaderSize);
     if (crc32(payload) != getU32(bytes, 28)) {
         return FieldError{"snapshot", "", Str::StoreBadChecksum, "payload"};
     }
+    // A sealed snapshot in a plain store, or a plain one in an encrypted store (left by an
+    // interrupted encryption): neither is read.
+    if (snapshotSealed(bytes) != (key != nullptr)) {
+        return FieldError{"snapshot", "", key ? Str::StoreSnapshotNotSealed : Str::StoreEncrypted,
+                          ""};
+    }
     Snapshot s;
     s.journalOffset = getU64(bytes, 20);
+    std::optional<std::string> opened;
+    if (key) {
+        opened = key->open(payload);
+        if (!opened || opened->size() < 8) {
+            return FieldError{"snapshot", "", Str::StoreSealBroken, kNotAuthentic};
+        }
+        if (getU64(*opened, 0) != s.journalOffset) {
+            wipe(*opened);
+            return FieldError{"snapshot", "", Str::StoreSnapshotAhead, "sealed offset"};
+        }
+        payload = std::string_view(*opened).substr(8);
+    }
     std::string error;
     snapshot::Compact compact{&s.data};
-    if (!decode(payload, compact, error)) {
-        return FieldError{"snapshot", "", Str::SerialMalformed, error};
-    }
+    const bool decoded = decode(payload, compact, error);
+    if (opened) wipe(*opened);
+    if (!decoded) return FieldError{"snapshot", "", Str::SerialMalformed, error};
     return s;
 }
 

@@ -1,5 +1,6 @@
 #include <cerrno>
 #include <cstring>
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -166,6 +167,21 @@ bool PosixFileSystem::truncate(const std::string& path, std::uint64_t size) {
     if (!ok) fail(path);
     ::close(fd);
     return ok;
+}
+
+std::optional<std::vector<std::string>> PosixFileSystem::list(const std::string& dir) const {
+    DIR* d = ::opendir(dir.c_str());
+    if (d == nullptr) {
+        fail(dir);
+        return std::nullopt;
+    }
+    std::vector<std::string> names;
+    while (const dirent* entry = ::readdir(d)) {
+        const std::string name = entry->d_name;
+        if (name != "." && name != "..") names.push_back(name);
+    }
+    ::closedir(d);
+    return names;
 }
 
 bool PosixFileSystem::remove(const std::string& path) {

@@ -110,8 +110,19 @@ void State::indexKinds() const {
 
 IdCounters State::nextIds() const {
     const StoreData& s = m_data;
-    return IdCounters{s.lastHousehold + 1,  s.lastNeed + 1,    s.lastDonor + 1, s.lastOffer + 1,
-                      s.lastAllocation + 1, s.lastPending + 1, s.lastMerge + 1};
+    IdCounters ids{s.lastHousehold + 1,  s.lastNeed + 1,    s.lastDonor + 1, s.lastOffer + 1,
+                   s.lastAllocation + 1, s.lastPending + 1, s.lastMerge + 1};
+    ids.volunteer = 1;
+    for (const Volunteer& v : s.data.volunteers) ids.volunteer = std::max(ids.volunteer, v.id + 1);
+    ids.task = s.tasks.empty() ? 1 : s.tasks.back().id + 1;
+    return ids;
+}
+
+bool isApproved(AllocationStatus status, const Progress* progress) {
+    using S = AllocationStatus;
+    if (progress && progress->advance) return progress->approved;
+    return status == S::Approved || status == S::Assigned || status == S::Delivered ||
+           status == S::Confirmed;
 }
 
 namespace {
@@ -150,6 +161,30 @@ const MergeRecord* State::merge(std::uint64_t id) const {
         if (m.id == id) return &m;
     }
     return nullptr;
+}
+
+const Volunteer* State::volunteer(VolunteerId id) const {
+    for (const Volunteer& v : m_data.data.volunteers) {
+        if (v.id == id) return &v;
+    }
+    return nullptr;
+}
+
+const Task* State::task(TaskId id) const {
+    const auto& tasks = m_data.tasks;
+    const auto it = std::lower_bound(tasks.begin(), tasks.end(), id,
+                                     [](const Task& t, TaskId x) { return t.id < x; });
+    return it != tasks.end() && it->id == id ? &*it : nullptr;
+}
+
+const Progress* State::progress(AllocationId id) const {
+    const auto it = m_data.progress.find(id);
+    return it == m_data.progress.end() ? nullptr : &it->second;
+}
+
+UserRole State::role(const std::string& user) const {
+    const auto it = m_data.users.find(user);
+    return it == m_data.users.end() ? UserRole{} : it->second;
 }
 
 HouseholdId State::householdOfPerson(const std::string& idNumber) const {

@@ -49,6 +49,11 @@ struct StoreData {
     std::vector<MergeRecord> merges;
     std::map<std::string, std::string> settings;
     std::map<std::string, std::string> approvedPlugins; ///< plugin id → SHA-256 (hex)
+    /// What happened to allocations after their proposal, for those something happened to
+    /// through the lifecycle commands (an allocation without an entry has its status only).
+    std::map<AllocationId, Progress> progress;
+    std::vector<Task> tasks;                  ///< by id (ids ascend; tasks are never removed)
+    std::map<std::string, UserRole> users;    ///< user name → role (only users given one)
     std::uint64_t sequence = 0;                         ///< last transaction applied
     /// Highest id ever used per kind, so that ids of merged-away records are never reused.
     std::uint64_t lastHousehold = 0, lastNeed = 0, lastDonor = 0, lastOffer = 0, lastAllocation = 0,
@@ -59,7 +64,21 @@ struct StoreData {
 struct IdCounters {
     std::uint64_t household = 0, need = 0, donor = 0, offer = 0, allocation = 0, pending = 0,
                   merge = 0;
+    /// Volunteers and tasks are never removed: one more than the highest id there.
+    std::uint64_t volunteer = 0, task = 0;
 };
+
+/// @brief The core's rule for "several approvers" (the plugin ABI names a tier, not a count):
+/// tier 3 (county civil-affairs bureau) and above need two distinct approvers holding the tier,
+/// lower tiers one; tier 0 ("none needed") one approval by any user, so that the step is still
+/// journaled with who and when.
+[[nodiscard]] constexpr int approversNeededFor(int tier) {
+    return tier >= 3 ? 2 : 1;
+}
+
+/// @brief Whether an allocation counts as approved: its status is approved or later, unless it
+/// went ahead under 先行救助 and its approval has not followed yet.
+[[nodiscard]] bool isApproved(AllocationStatus status, const Progress* progress);
 
 /// @brief The state with its indexes. Only Store (and tests) apply commands.
 ///
@@ -86,6 +105,13 @@ public:
     [[nodiscard]] const Allocation* allocation(AllocationId id) const;
     [[nodiscard]] const PendingDuplicate* pending(std::uint64_t id) const;
     [[nodiscard]] const MergeRecord* merge(std::uint64_t id) const;
+    [[nodiscard]] const Volunteer* volunteer(VolunteerId id) const;
+    [[nodiscard]] const Task* task(TaskId id) const;
+    /// @brief The lifecycle detail of an allocation; null when nothing happened to it yet
+    /// beyond status changes.
+    [[nodiscard]] const Progress* progress(AllocationId id) const;
+    /// @brief The role of a user (tier 0 and no volunteer when none was given).
+    [[nodiscard]] UserRole role(const std::string& user) const;
     /// @brief The household whose member has this ID number (0: none). 'x' counts as 'X'.
     [[nodiscard]] HouseholdId householdOfPerson(const std::string& idNumber) const;
     /// @brief Households whose county code lies inside `area` (2, 4 or 6 digits), by id.

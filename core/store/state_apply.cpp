@@ -5,6 +5,7 @@
 
 #include "core/store/state.h"
 #include "core/store/state_editor.h"
+#include "core/store/state_lifecycle.h"
 
 namespace nuanxin {
 namespace {
@@ -227,6 +228,17 @@ struct Applier {
         const AllocationId id = c.allocation;
         return [id, before](State& st) { E::allocation(st, id).locked = before; };
     }
+
+    // The lifecycle commands: core/store/state_lifecycle_apply.cpp.
+    Undo operator()(const cmd::RegisterVolunteer& c) { return lifecycle::apply(s, c); }
+    Undo operator()(const cmd::UpdateVolunteer& c) { return lifecycle::apply(s, c); }
+    Undo operator()(const cmd::SetUserRole& c) { return lifecycle::apply(s, c); }
+    Undo operator()(const cmd::ApproveAllocation& c) { return lifecycle::apply(s, c); }
+    Undo operator()(const cmd::AddTask& c) { return lifecycle::apply(s, c); }
+    Undo operator()(const cmd::AssignWork& c) { return lifecycle::apply(s, c); }
+    Undo operator()(const cmd::RecordDelivery& c) { return lifecycle::apply(s, c); }
+    Undo operator()(const cmd::ConfirmWork& c) { return lifecycle::apply(s, c); }
+    Undo operator()(const cmd::EndWork& c) { return lifecycle::apply(s, c); }
 
     static Undo setIn(std::map<std::string, std::string>& map, const std::string& key,
                       const std::string& value, bool plugins) {

@@ -8,6 +8,7 @@
 #include "core/model/validate.h"
 #include "core/store/state.h"
 #include "core/store/state_editor.h"
+#include "core/store/state_lifecycle.h"
 
 namespace nuanxin {
 namespace {
@@ -152,6 +153,7 @@ struct Checker {
                 std::string(name(a->status)) + " -> " +
                     (c.status < AllocationStatus::Count_ ? std::string(name(c.status)) : "?"));
         }
+        lifecycle::checkPlainStatus(state, c, errors);
     }
     void operator()(const cmd::HoldDuplicate& c) {
         errors = validate(c.incoming, divisions, today);
@@ -299,6 +301,17 @@ struct Checker {
         if (c.pluginId.empty()) add(errors, "plugin", {}, Str::ErrRequired);
         if (!isHex64(c.sha256)) add(errors, "sha256", c.sha256.substr(0, 16), Str::StoreErrHash);
     }
+    // The lifecycle commands: core/store/state_lifecycle_check.cpp.
+    void operator()(const cmd::RegisterVolunteer& c) { life(c); }
+    void operator()(const cmd::UpdateVolunteer& c) { life(c); }
+    void operator()(const cmd::SetUserRole& c) { life(c); }
+    void operator()(const cmd::ApproveAllocation& c) { life(c); }
+    void operator()(const cmd::AddTask& c) { life(c); }
+    void operator()(const cmd::AssignWork& c) { life(c); }
+    void operator()(const cmd::RecordDelivery& c) { life(c); }
+    void operator()(const cmd::ConfirmWork& c) { life(c); }
+    void operator()(const cmd::EndWork& c) { life(c); }
+    template <class C> void life(const C& c) { errors = lifecycle::check(state, c, divisions, today); }
     void operator()(const cmd::ChangeSetting& c) {
         if (c.key.empty()) add(errors, "key", {}, Str::ErrRequired);
         if (c.key.size() > 200 || c.value.size() > 10000) add(errors, "value", {}, Str::ErrTooLong);

@@ -51,6 +51,11 @@ bool replayTransaction(State& state, const Transaction& t) {
 std::vector<std::string> OpenReport::describe(Lang lang) const {
     std::vector<std::string> lines;
     if (created) lines.emplace_back(tr(Str::StoreCreated, lang));
+    if (encrypted) lines.emplace_back(tr(Str::StoreIsEncrypted, lang));
+    if (locked) {
+        lines.emplace_back(tr(Str::StoreLocked, lang));
+        return lines;
+    }
     if (snapshotUsed) {
         lines.push_back(std::string(tr(Str::StoreSnapshotUsed, lang)) + ": " +
                         std::to_string(snapshotSequence));
@@ -79,6 +84,14 @@ std::string Store::journalPath(const std::string& dir) {
 std::string Store::snapshotPath(const std::string& dir) {
     return dir + "/snapshot.nxs";
 }
+std::string Store::keyPath(const std::string& dir) {
+    return dir + "/" + kKeyFileName;
+}
+
+bool Store::isEncrypted(const FileSystem& fs, const std::string& dir) {
+    const auto header = fs.read(journalPath(dir), 0, kJournalHeaderSize);
+    return header && journalSealed(*header);
+}
 
 Store::Store(FileSystem& fs, std::string dir, const DivisionRegistry& divisions)
     : m_fs(fs), m_dir(std::move(dir)), m_divisions(divisions) {}
@@ -103,10 +116,13 @@ Result<std::uint64_t> Store::readJournal(const std::function<bool(Transaction&&)
     const auto bytes = m_fs.read(journal, offset, *size - offset);
     if (!bytes) return FieldError{journal, "", Str::SerialFileOpen, m_fs.lastError()};
     bool stopped = false;
-    const ScanResult scan = scanJournal(*bytes, offset, firstSequence, [&](Transaction&& t) {
-        stopped = !onRecord(std::move(t));
-        return !stopped;
-    });
+    const ScanResult scan = scanJournal(
+        *bytes, offset, firstSequence,
+        [&](Transaction&& t) {
+            stopped = !onRecord(std::move(t));
+            return !stopped;
+        },
+        m_key.get());
     if (scan.end != ScanEnd::Clean && !stopped) {
         return FieldError{journal, std::to_string(scan.goodEnd), Str::StoreBadChecksum,
                           endName(scan.end)};
@@ -116,12 +132,49 @@ Result<std::uint64_t> Store::readJournal(const std::function<bool(Transaction&&)
 
 Result<std::unique_ptr<Store>> Store::open(FileSystem& fs, const std::string& dir,
                                            const DivisionRegistry& divisions, Mode mode) {
+    return open(fs, dir, divisions, Options{mode, nullptr, KdfLimits::interactive()});
+}
+
+std::optional<FieldError> Store::unlock(const Options& options, bool creating) {
+    const std::string keyFile = keyPath(m_dir);
+    const Secret none;
+    const Secret& passphrase = options.passphrase ? *options.passphrase : none;
+    if (creating) {
+        // The key file goes first: a journal header saying "sealed" never exists without it.
+        auto key = SealKey::generate();
+        if (!key) return FieldError{m_dir, "", Str::StoreKdfFailed, ""};
+        auto file = KeyFileCodec::wrap(*key, passphrase, options.limits);
+        if (!file.ok()) return file.errors().front();
+        if (!m_fs.writeAtomic(keyFile, file.value())) {
+            return FieldError{keyFile, "", Str::SerialFileWrite, m_fs.lastError()};
+        }
+        m_key = std::move(key);
+        return std::nullopt;
+    }
+    if (!m_fs.exists(keyFile)) return FieldError{m_dir, "", Str::StoreKeyMissing, kKeyFileName};
+    const auto bytes = m_fs.read(keyFile, 0, ~std::uint64_t{0});
+    if (!bytes) return FieldError{keyFile, "", Str::SerialFileOpen, m_fs.lastError()};
+    auto key = KeyFileCodec::unwrap(*bytes, passphrase, m_dir);
+    if (!key.ok()) return key.errors().front();
+    m_key = std::move(key.value());
+    return std::nullopt;
+}
+
+Result<std::unique_ptr<Store>> Store::open(FileSystem& fs, const std::string& dir,
+                                           const DivisionRegistry& divisions,
+                                           const Options& options) {
+    const Mode mode = options.mode;
     std::unique_ptr<Store> store(new Store(fs, dir, divisions));
     OpenReport& report = store->m_report;
     const std::string journal = journalPath(dir);
     if (!fs.exists(journal)) {
         if (mode == Mode::ReadOnly) return FieldError{dir, "", Str::StoreMissing, ""};
-        if (!fs.makeDirs(dir) || !fs.writeAtomic(journal, encodeJournalHeader())) {
+        if (!fs.makeDirs(dir)) return FieldError{dir, "", Str::SerialFileWrite, fs.lastError()};
+        const bool sealed = options.passphrase != nullptr;
+        if (sealed) {
+            if (auto problem = store->unlock(options, true)) return *problem;
+        }
+        if (!fs.writeAtomic(journal, encodeJournalHeader(sealed))) {
             return FieldError{dir, "", Str::SerialFileWrite, fs.lastError()};
         }
         report.created = true;
@@ -132,6 +185,13 @@ Result<std::unique_ptr<Store>> Store::open(FileSystem& fs, const std::string& di
         problem->field = journal;
         return *problem;
     }
+    // An encrypted store is unlocked before anything else is read: a wrong or missing
+    // passphrase is refused as such, and nothing on disk changes.
+    if (journalSealed(*header) && !store->m_key) {
+        if (auto problem = store->unlock(options, false)) return *problem;
+    }
+    report.encrypted = store->m_key != nullptr;
+    const SealKey* key = store->m_key.get();
     const auto journalBytes = fs.fileSize(journal);
     if (!journalBytes) return FieldError{journal, "", Str::SerialFileOpen, fs.lastError()};
 
@@ -142,7 +202,7 @@ Result<std::unique_ptr<Store>> Store::open(FileSystem& fs, const std::string& di
         const auto bytes = fs.read(snapshot, 0, ~std::uint64_t{0});
         auto decoded =
             bytes
-                ? decodeSnapshot(*bytes)
+                ? decodeSnapshot(*bytes, key)
                 : Result<Snapshot>(FieldError{"snapshot", "", Str::SerialFileOpen, fs.lastError()});
         if (!decoded.ok()) {
             report.snapshotProblem = decoded.errors().front();
@@ -162,9 +222,9 @@ Result<std::unique_ptr<Store>> Store::open(FileSystem& fs, const std::string& di
     const auto tail = fs.read(journal, start, ~std::uint64_t{0});
     if (!tail) return FieldError{journal, "", Str::SerialFileOpen, fs.lastError()};
     State& state = store->m_state;
-    const ScanResult scan = scanJournal(*tail, start, state.sequence() + 1, [&](Transaction&& t) {
-        return replayTransaction(state, t);
-    });
+    const ScanResult scan = scanJournal(
+        *tail, start, state.sequence() + 1,
+        [&](Transaction&& t) { return replayTransaction(state, t); }, key);
     report.replayed = scan.records;
     report.journalEnd = scan.end;
     report.detail = scan.detail;
@@ -179,7 +239,9 @@ Result<std::unique_ptr<Store>> Store::open(FileSystem& fs, const std::string& di
                 std::string_view(*tail).substr(static_cast<std::size_t>(scan.goodEnd - start));
             // Cut only once the copy is written: a tail that cannot be kept (a full disk) stays
             // where it is and the store does not open for writing, instead of losing it.
-            if (!fs.writeAtomic(copy, dropped)) {
+            // An encrypted store's tail is ciphertext already; it is sealed once more as a whole
+            // so that every kept tail of an encrypted store has one form (sealLeftovers).
+            if (!fs.writeAtomic(copy, key ? sealFile(*key, dropped) : std::string(dropped))) {
                 return FieldError{copy, "", Str::SerialFileWrite, fs.lastError()};
             }
             report.droppedCopy = copy;
@@ -191,6 +253,7 @@ Result<std::unique_ptr<Store>> Store::open(FileSystem& fs, const std::string& di
     if (mode == Mode::ReadWrite) {
         store->m_journal = fs.openAppend(journal);
         if (!store->m_journal) return FieldError{journal, "", Str::SerialFileOpen, fs.lastError()};
+        if (key) store->sealLeftovers();
     }
     return store;
 }
@@ -263,7 +326,7 @@ std::vector<Result<std::uint64_t>> Store::submitGroup(std::vector<Submission> gr
             continue;
         }
         Transaction t{++sequence, std::move(s.who), s.when, std::move(s.commands)};
-        bytes += encodeRecord(t);
+        bytes += encodeRecord(t, m_key.get());
         staged.push_back(std::move(undo.value()));
         results.emplace_back(t.sequence);
     }
@@ -288,7 +351,7 @@ bool Store::writeSnapshot(std::string* error) {
         return false;
     }
     const std::uint64_t offset = m_journal->size();
-    if (!m_fs.writeAtomic(snapshotPath(m_dir), encodeSnapshot(m_state.data(), offset))) {
+    if (!m_fs.writeAtomic(snapshotPath(m_dir), encodeSnapshot(m_state.data(), offset, m_key.get()))) {
         if (error) *error = m_fs.lastError();
         return false;
     }

@@ -9,6 +9,7 @@
 
 #include "core/geo/divisions.h"
 #include "core/store/command.h"
+#include "core/store/crypto.h"
 #include "core/store/file_system.h"
 #include "core/store/journal.h"
 #include "core/store/state.h"
@@ -29,6 +30,8 @@ struct OpenReport {
     std::uint64_t droppedRecords = 0;
     std::string detail;      ///< why the tail was refused
     std::string droppedCopy; ///< file keeping the dropped bytes (nothing lost)
+    bool encrypted = false;  ///< the store's files are sealed (core/store/crypto.h)
+    bool locked = false;     ///< encrypted and not opened: no passphrase was given (a restore)
 
     [[nodiscard]] bool tailCut() const { return journalEnd != ScanEnd::Clean; }
     /// @brief One line per finding, in the user's language (no personal data in it).
@@ -46,11 +49,28 @@ class Store {
 public:
     enum class Mode : std::uint8_t { ReadWrite, ReadOnly };
 
+    /// @brief How to open: an encrypted store needs its passphrase; a store created (ReadWrite,
+    /// folder without a journal) while a passphrase is given is created encrypted, with
+    /// `limits` for Argon2id. A plain store opens as it is, passphrase or not.
+    struct Options {
+        Mode mode;
+        const Secret* passphrase;
+        KdfLimits limits;
+    };
+
     /// @brief Opens (ReadWrite: creates when missing) the store in folder `dir`. A torn or
     /// damaged journal tail is cut off (ReadWrite) and reported in report().
     [[nodiscard]] static Result<std::unique_ptr<Store>> open(FileSystem& fs, const std::string& dir,
                                                              const DivisionRegistry& divisions,
                                                              Mode mode = Mode::ReadWrite);
+    /// @brief The same with a passphrase. An encrypted store opened without one is refused with
+    /// Str::StoreEncrypted, with a wrong one with Str::StoreWrongPassphrase (naming the store),
+    /// before anything is read or changed.
+    [[nodiscard]] static Result<std::unique_ptr<Store>> open(FileSystem& fs, const std::string& dir,
+                                                             const DivisionRegistry& divisions,
+                                                             const Options& options);
+    /// @brief True when `dir` holds an encrypted store (its journal says so).
+    [[nodiscard]] static bool isEncrypted(const FileSystem& fs, const std::string& dir);
 
     /// @brief Checks the commands in order against the state (each sees the ones before it),
     /// then appends them as one record and makes it durable, then keeps them applied. Returns
@@ -80,9 +100,26 @@ public:
 
     [[nodiscard]] static std::string journalPath(const std::string& dir);
     [[nodiscard]] static std::string snapshotPath(const std::string& dir);
+    [[nodiscard]] static std::string keyPath(const std::string& dir);
+
+    [[nodiscard]] bool encrypted() const { return m_key != nullptr; }
+    /// @brief Seals this plain store in place under `passphrase`: key file first, then the
+    /// journal rewritten with sealed records (atomically replaced: the commit point), a sealed
+    /// snapshot, and the kept journal tails sealed. A crash before the journal's replacement
+    /// leaves the plain store as it was; after it, the encrypted one. Empty on success.
+    [[nodiscard]] std::optional<FieldError> encrypt(const Secret& passphrase, KdfLimits limits);
+    /// @brief Wraps the data key under a new passphrase (the key file is replaced atomically;
+    /// the data stays as it is, sealed with the same data key).
+    [[nodiscard]] std::optional<FieldError> changePassphrase(const Secret& passphrase,
+                                                             KdfLimits limits);
 
 private:
     Store(FileSystem& fs, std::string dir, const DivisionRegistry& divisions);
+    /// Unlocks an existing encrypted store (its key file) or creates the key of a new one.
+    [[nodiscard]] std::optional<FieldError> unlock(const Options& options, bool creating);
+    /// In an encrypted store: seals kept journal tails still in clear, removes temporary files
+    /// and a snapshot in clear (what an interrupted encryption or write may leave behind).
+    void sealLeftovers();
     /// Applies one submission with its checks; on refusal the state is as before.
     Result<std::vector<std::function<void(State&)>>> stage(const Submission& s);
     void unstage(std::vector<std::function<void(State&)>>& undo, const StoreData& countersBefore);
@@ -96,6 +133,7 @@ private:
     std::unique_ptr<AppendFile> m_journal;
     std::uint64_t m_snapshotOffset = 0;
     bool m_broken = false; ///< a failed write could not be rolled back: refuse further writes
+    std::unique_ptr<SealKey> m_key; ///< the data key of an encrypted store
 };
 
 /// @brief What a full verification of a store found (`nuanxin check`).
@@ -116,8 +154,10 @@ struct CheckReport {
 };
 
 /// @brief Reads everything from the start without changing any file: header, every record's
-/// checksum and decoding, and whether the snapshot equals the replayed state.
-[[nodiscard]] CheckReport verifyStore(const FileSystem& fs, const std::string& dir);
+/// checksum and decoding, and whether the snapshot equals the replayed state. An encrypted
+/// store needs its passphrase (else headerProblem says so).
+[[nodiscard]] CheckReport verifyStore(const FileSystem& fs, const std::string& dir,
+                                      const Secret* passphrase = nullptr);
 
 /// @brief Applies a journal record without checks (replay: the checks ran when it was written,
 /// and rules may have tightened since). False, with the state unchanged, when it cannot apply.

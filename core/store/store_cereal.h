@@ -11,6 +11,64 @@ CEREAL_CLASS_VERSION(nuanxin::Transaction, 1)
 
 namespace nuanxin {
 
+// ---- the lifecycle records, in the journal's self-describing form ----
+
+/// A work reference as {"type": "allocation" | "task", "id": n}; another type name is refused.
+template <class Ar> void serialize(Ar& ar, WorkRef& w) {
+    std::string type = w.isTask() ? "task" : "allocation";
+    serial::io(ar, "type", type);
+    if constexpr (serial::kLoading<Ar>) {
+        if (type != "task" && type != "allocation") {
+            throw serial::LoadError("type", type, Str::SerialUnknownName, "work");
+        }
+        w.type = type == "task" ? WorkRef::Type::Task : WorkRef::Type::Allocation;
+    }
+    serial::io(ar, "id", w.id);
+}
+template <class Ar> void serialize(Ar& ar, Approval& a) {
+    serial::io(ar, "user", a.user);
+    serial::io(ar, "tier_held", a.tierHeld);
+    serial::io(ar, "when", a.when);
+}
+template <class Ar> void serialize(Ar& ar, Delivery& d) {
+    serial::io(ar, "when", d.when);
+    serial::io(ar, "volunteer", d.volunteer);
+    serial::io(ar, "note", d.note);
+    serial::io(ar, "photo", d.photo);
+}
+template <class Ar> void serialize(Ar& ar, Progress& p) {
+    serial::io(ar, "required_tier", p.requiredTier);
+    serial::io(ar, "approvers_needed", p.approversNeeded);
+    serial::io(ar, "approvals", p.approvals);
+    serial::io(ar, "approved", p.approved);
+    serial::io(ar, "advance", p.advance);
+    serial::io(ar, "volunteer", p.volunteer);
+    serial::io(ar, "assigned", p.assigned);
+    serial::io(ar, "delivered", p.delivered);
+    serial::io(ar, "delivery", p.delivery);
+    serial::io(ar, "confirmed", p.confirmed);
+    serial::io(ar, "confirmed_by", p.confirmedBy);
+    serial::io(ar, "reason", p.reason);
+}
+template <class Ar> void serialize(Ar& ar, Task& t) {
+    serial::io(ar, "id", t.id);
+    serial::io(ar, "household", t.household);
+    serial::io(ar, "division_code", t.divisionCode);
+    serial::io(ar, "kind", t.kind);
+    serial::io(ar, "unit", t.unit);
+    serial::io(ar, "quantity", t.quantity);
+    serial::io(ar, "deadline", t.deadline);
+    serial::io(ar, "plugin", t.plugin);
+    serial::io(ar, "code", t.code);
+    serial::io(ar, "text", t.text);
+    serial::io(ar, "status", t.status);
+    serial::io(ar, "progress", t.progress);
+}
+template <class Ar> void serialize(Ar& ar, UserRole& r) {
+    serial::io(ar, "approver_tier", r.approverTier);
+    serial::io(ar, "volunteer", r.volunteer);
+}
+
 namespace cmd {
 template <class Ar> void serialize(Ar& ar, RegisterHousehold& c) {
     serial::io(ar, "household", c.household);
@@ -74,6 +132,49 @@ template <class Ar> void serialize(Ar& ar, UpdateOffer& c) {
 template <class Ar> void serialize(Ar& ar, SetAllocationLock& c) {
     serial::io(ar, "allocation", c.allocation);
     serial::io(ar, "locked", c.locked);
+}
+template <class Ar> void serialize(Ar& ar, RegisterVolunteer& c) {
+    serial::io(ar, "volunteer", c.volunteer);
+}
+template <class Ar> void serialize(Ar& ar, UpdateVolunteer& c) {
+    serial::io(ar, "volunteer", c.volunteer);
+}
+template <class Ar> void serialize(Ar& ar, SetUserRole& c) {
+    serial::io(ar, "user", c.user);
+    serial::io(ar, "role", c.role);
+}
+template <class Ar> void serialize(Ar& ar, ApproveAllocation& c) {
+    serial::io(ar, "allocation", c.allocation);
+    serial::io(ar, "approver", c.approver);
+    serial::io(ar, "required_tier", c.requiredTier);
+    serial::io(ar, "approvers_needed", c.approversNeeded);
+    serial::io(ar, "when", c.when);
+}
+template <class Ar> void serialize(Ar& ar, AddTask& c) {
+    serial::io(ar, "task", c.task);
+}
+template <class Ar> void serialize(Ar& ar, AssignWork& c) {
+    serial::io(ar, "work", c.work);
+    serial::io(ar, "volunteer", c.volunteer);
+    serial::io(ar, "reason", c.reason);
+    serial::io(ar, "advance", c.advance);
+    serial::io(ar, "required_tier", c.requiredTier);
+    serial::io(ar, "approvers_needed", c.approversNeeded);
+    serial::io(ar, "when", c.when);
+}
+template <class Ar> void serialize(Ar& ar, RecordDelivery& c) {
+    serial::io(ar, "work", c.work);
+    serial::io(ar, "delivery", c.delivery);
+}
+template <class Ar> void serialize(Ar& ar, ConfirmWork& c) {
+    serial::io(ar, "work", c.work);
+    serial::io(ar, "user", c.user);
+    serial::io(ar, "when", c.when);
+}
+template <class Ar> void serialize(Ar& ar, EndWork& c) {
+    serial::io(ar, "work", c.work);
+    serial::io(ar, "status", c.status);
+    serial::io(ar, "reason", c.reason);
 }
 } // namespace cmd
 

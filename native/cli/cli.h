@@ -57,5 +57,6 @@ int runCheck(Args& args);
 int runBackup(Args& args);
 int runRestore(Args& args);
 int runBenchStore(Args& args);
+int runStoreCrypto(Args& args);
 
 } // namespace nuanxin::cli

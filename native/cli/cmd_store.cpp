@@ -1,4 +1,6 @@
 // nuanxin check --store DIR | backup --store DIR --out FILE | restore FILE --store DIR
+// (an encrypted store's passphrase: --passphrase-file FILE or NUANXIN_PASSPHRASE; a backup
+// copies its files sealed, so none is needed there)
 #include <iostream>
 
 #include "core/io/export.h"
@@ -8,9 +10,10 @@ namespace nuanxin::cli {
 int runCheck(Args& args) {
     const Lang lang = args.lang();
     const std::string dir = storeOption(args);
+    const auto passphrase = passphraseOption(args);
     args.finish();
     PosixFileSystem fs;
-    const CheckReport r = verifyStore(fs, dir);
+    const CheckReport r = verifyStore(fs, dir, passphrase ? &*passphrase : nullptr);
     if (r.headerProblem) {
         std::cout << tr(Str::CliCheckFailed, lang) << ": " << r.headerProblem->describe(lang)
                   << '\n';
@@ -63,6 +66,7 @@ int runRestore(Args& args) {
     const Lang lang = args.lang();
     const std::string file = args.positional("FILE");
     const std::string dir = storeOption(args);
+    const auto passphrase = passphraseOption(args);
     args.finish();
     const auto bytes = readWholeFile(file);
     if (!bytes) {
@@ -70,7 +74,8 @@ int runRestore(Args& args) {
         return kFailed;
     }
     PosixFileSystem fs;
-    const auto report = restoreStore(fs, *bytes, dir, DivisionRegistry::builtIn());
+    const auto report =
+        restoreStore(fs, *bytes, dir, DivisionRegistry::builtIn(), passphrase ? &*passphrase : nullptr);
     if (!report.ok()) {
         for (const auto& e : report.errors()) std::cerr << "nuanxin: " << e.describe(lang) << '\n';
         return kFailed;

@@ -19,9 +19,16 @@ namespace nuanxin::cli {
 [[nodiscard]] std::optional<std::string> readWholeFile(const std::string& path);
 /// @brief Writes a whole file atomically; prints the reason and returns false on failure.
 bool writeWholeFile(const std::string& path, const std::string& bytes, Lang lang);
+/// @brief The passphrase of an encrypted store: the first line of --passphrase-file FILE, else
+/// the environment variable NUANXIN_PASSPHRASE (or, with `prefix` "new-", --new-passphrase-file
+/// and NUANXIN_NEW_PASSPHRASE); nullopt when neither is given. Never from the command line
+/// itself (any user of the machine can read it in the process list): --passphrase is a usage
+/// error that says so.
+[[nodiscard]] std::optional<Secret> passphraseOption(Args& args, const std::string& prefix = "");
 /// @brief Opens the store or prints why not (nullptr). Prints what opening found when the
-/// journal needed repair, always on stderr.
+/// journal needed repair, always on stderr. A new store created with a passphrase is encrypted.
 [[nodiscard]] std::unique_ptr<Store> openStoreOrSay(FileSystem& fs, const std::string& dir,
-                                                    Lang lang, Store::Mode mode);
+                                                    Lang lang, Store::Mode mode,
+                                                    const Secret* passphrase = nullptr);
 
 } // namespace nuanxin::cli

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "native/cli/cli.h"
+#include "native/cli/load_run.h"
 
 namespace nuanxin::cli {
 namespace {
@@ -69,7 +70,9 @@ int run(std::vector<std::string> args) {
         if (command == "check") return runCheck(rest);
         if (command == "backup") return runBackup(rest);
         if (command == "restore") return runRestore(rest);
+        if (command == "store") return runStoreCrypto(rest);
         if (command == "bench" && args.size() > 1 && args[1] == "store") return runBenchStore(rest);
+        if (command == "load-run") return runLoadRun(rest);
         if (command.compare(0, 1, "-") == 0) throw UsageError{Str::CliUnknownOption, command};
         throw UsageError{Str::CliUnknownCommand, command};
     } catch (const UsageError& e) {

@@ -11,22 +11,27 @@
 //      every proposal approved;
 //   4. the store exported as JSON (files.export.json) arrives as a browser download holding the
 //      households; a screenshot of each screen (nav.*) into --out;
-//   5. once the store reached IndexedDB, a reload: the same counts.
+//   5. once the store reached IndexedDB, a reload: the same counts;
+//   6. from proposal to doorstep (e2e_lifecycle.mjs): approval at two tiers by users with roles,
+//      a volunteer registered, assigned, delivering on the volunteer screen, staff confirming,
+//      and the dashboard's delivered figure and coverage gap as the CSV files imply; the reports.
 // usage: node e2e.mjs --site DIR --divisions areas.csv --out DIR [--serve serve.mjs] [--timeout S]
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { lifecycle } from './e2e_lifecycle.mjs';
 import { counties, donorsCsv, householdsCsv, offersCsv } from './fixtures.mjs';
 import { openPage, runBrowserTest } from './harness.mjs';
 import { chooseFile, click, COUNTS, counts, drawn, frames, locate, until } from './ui.mjs';
 
 const SCREENS = ['dashboard', 'households', 'offers', 'matching', 'files', 'plugins', 'audit'];
+const COAL_KG = 300; // each household's coal need in the households file
 
 async function run(args, failures) {
   mkdirSync(args.out, { recursive: true });
   rmSync(path.join(args.out, 'e2e-failure.png'), { force: true }); // an earlier run's
   const codes = counties(args.divisions, '51', 5);
-  const households = householdsCsv(codes, { count: 24, coalKg: 300 });
+  const households = householdsCsv(codes, { count: 24, coalKg: COAL_KG });
   const donors = donorsCsv(codes[0]);
   const offers = offersCsv(donors.names[0], '510000', { count: 2, kg: 1500 });
   console.log(`browser.e2e: files with ${households.households} households (${households.members} people, `
@@ -114,6 +119,12 @@ async function run(args, failures) {
       if (after[key] !== before[key]) failures.push(`after the reload ${key} is ${after[key]}, was ${before[key]}`);
     }
     if (after.approved !== matched.proposed) failures.push(`approved ${after.approved}, proposals ${matched.proposed}`);
+
+    // 6. The life of an allocation after its approval.
+    await lifecycle(page, {
+      failures, shot, importFile, households, offers, coalKg: COAL_KG, donor: donors.names[0], county: codes[0],
+      timeout: args.timeout,
+    });
     if (pageErrors.length) failures.push(`page errors: ${pageErrors.join(' | ')}`);
   } catch (e) {
     // What the page showed when it went wrong, beside the screenshots of the screens.

@@ -66,13 +66,16 @@ export function isoDay(days) {
 /**
  * Offers of coal by `donor` covering `coverage` (a province code), with the headers of the offers
  * import (core/io/import_common.cpp: 名称 捐赠方 物资类别 数量 覆盖区划 受助对象 开始日期 结束日期
- * 每户上限). Windows run from 10 days ago to 150 days ahead, around the default need deadline
- * (import day + 60). Capacity `kg` each.
+ * 每户上限, and 单价 in yuan per kg when `unitYuan` gives one per offer). Windows run from 10 days
+ * ago to 150 days ahead, around the default need deadline (import day + 60). Capacity `kg` each;
+ * titles numbered from `first`.
  */
-export function offersCsv(donor, coverage, { count = 2, kg = 1500 } = {}) {
-  const rows = [['名称', '捐赠方', '物资类别', '数量', '覆盖区划', '受助对象', '开始日期', '结束日期', '每户上限']];
+export function offersCsv(donor, coverage, { count = 2, kg = 1500, unitYuan = null, first = 1 } = {}) {
+  const head = ['名称', '捐赠方', '物资类别', '数量', '覆盖区划', '受助对象', '开始日期', '结束日期', '每户上限'];
+  const rows = [unitYuan ? [...head, '单价'] : head];
   for (let i = 0; i < count; i += 1) {
-    rows.push([`冬季取暖煤${i + 1}号`, donor, '煤炭', String(kg), coverage, '低保对象', isoDay(-10), isoDay(150), '']);
+    const row = [`冬季取暖煤${first + i}号`, donor, '煤炭', String(kg), coverage, '低保对象', isoDay(-10), isoDay(150), ''];
+    rows.push(unitYuan ? [...row, String(unitYuan[i])] : row);
   }
-  return { csv: csv(rows), offers: count, kg };
+  return { csv: csv(rows), offers: count, kg, unitYuan };
 }

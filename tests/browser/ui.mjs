@@ -76,3 +76,25 @@ export async function counts(page) {
     return Object.fromEntries(keys.map((k) => [k, s[k]]));
   }, COUNTS);
 }
+
+/**
+ * Clicks a text field and types `text` (ASCII: playwright types other characters as one input
+ * event that the page's keyboard handling does not see). Fields the tests type into again select
+ * their whole text when clicked, so the typing replaces it.
+ */
+export async function typeInto(page, id, text) {
+  await click(page, id);
+  await page.keyboard.type(text, { delay: 15 });
+  await frames(page, 3);
+}
+
+/** Opens a combo and clicks one of its entries (both named by the app). */
+export async function choose(page, combo, entry) {
+  await click(page, combo);
+  await click(page, entry);
+}
+
+/** The whole summary, as the page reports it now. */
+export function summary(page) {
+  return page.evaluate(() => window.nuanxin.summary());
+}

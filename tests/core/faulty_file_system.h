@@ -145,6 +145,11 @@ public:
         return !m_dead ? keep(m_base.remove(path)) : gone(path);
     }
     [[nodiscard]] std::string lastError() const override { return m_error; }
+    /// Listing changes nothing on disk: never a fault point.
+    [[nodiscard]] std::optional<std::vector<std::string>>
+    list(const std::string& dir) const override {
+        return m_base.list(dir);
+    }
 
 private:
     class File final : public AppendFile {

@@ -76,6 +76,14 @@ public:
         return true;
     }
     [[nodiscard]] std::string lastError() const override { return m_error; }
+    [[nodiscard]] std::optional<std::vector<std::string>>
+    list(const std::string& dir) const override {
+        std::vector<std::string> names;
+        for (const auto& entry : m_files) {
+            if (parentDir(entry.first) == dir) names.push_back(entry.first.substr(dir.size() + 1));
+        }
+        return names;
+    }
 
     /// @brief Drops what was never synced (see Keep). Open AppendFiles must be gone by then.
     void powerCut(Keep keep) {

@@ -31,6 +31,18 @@ public:
 [[nodiscard]] std::unique_ptr<Screen> makeFilesScreen();
 [[nodiscard]] std::unique_ptr<Screen> makePluginsScreen();
 [[nodiscard]] std::unique_ptr<Screen> makeAuditScreen();
+[[nodiscard]] std::unique_ptr<Screen> makeWorkScreen();
+[[nodiscard]] std::unique_ptr<Screen> makeVolunteerScreen();
+[[nodiscard]] std::unique_ptr<Screen> makeReportsScreen();
 [[nodiscard]] std::unique_ptr<FileBrowserScreen> makeFileBrowser();
+
+/// @brief The current user's name and role in the menu bar (ui/screens/user_menu.cpp); the
+/// name is remembered in the backend's settings and given to the workspace.
+void drawUserControl(App& app);
+/// @brief The lifecycle figures the test hook adds, empty without a store: `,"user"` (who uses
+/// the app), `"delivered"`, `"gap"`, `"matched_units"`, `"needs_delivered"` (the dashboard's
+/// totals), `"volunteers"`, `"users"` (with a role), `"approvals"` (given so far), `"tasks"`,
+/// `"tasks_done"` and `"statuses":{"proposed":n,...}` (allocations per status).
+[[nodiscard]] std::string lifecycleHookJson(const Workspace* workspace);
 
 } // namespace nuanxin
