@@ -353,6 +353,7 @@ private:
             m_t.droppedBytes += v.droppedBytes;
         }
         if (v.lost > 0) m_t.losses += v.lost;
+        if (v.exitCode != kOk && !g_interrupted && m_t.failure.empty()) m_t.failure = "verifier";
         if (v.chainOk == 0) ++m_t.chainMismatches;
         if (v.stateOk == 0) ++m_t.stateMismatches;
         if (v.checked) {

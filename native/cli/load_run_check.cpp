@@ -132,7 +132,7 @@ int runVerifier(Args& args) {
         .add(found > acked ? found - acked : 0)
         .add(found < acked ? acked - found : 0)
         .send();
-    bool ok = read && found >= acked && chainOk != 0 && stateOk != 0;
+    bool ok = read && found >= acked && chainOk == 1 && stateOk != 0;
     store.reset(); // the full check below builds states of its own
 
     if (full) {

@@ -187,21 +187,19 @@ void printSummary(const Tally& t, const Plan& plan, const std::string& dir, Lang
              mib(maxPeak), mib(t.verifierPeakKb)},
             lang);
         const auto [from, to] = longestStretch(t.cycles);
-        if (from && to) {
+        if (from && to && to > from) {
             say(Str::LoadRunStretch,
                 {grouped(from->cycle), grouped(to->cycle), mib(from->rssKb), mib(to->rssKb),
                  grouped(from->allocations), grouped(to->allocations)},
                 lang);
             // Its first cycle warms the heap up (the first match and snapshot of a fresh
             // process); what comes after is where a leak would show.
-            if (to > from) {
-                const CycleFigures* warm = from + 1;
-                say(Str::LoadRunWarm,
-                    {grouped(warm->cycle), grouped(to->cycle), mib(warm->rssKb), mib(to->rssKb),
-                     ratio(to->rssKb, warm->rssKb), grouped(warm->allocations),
-                     grouped(to->allocations), ratio(to->allocations, warm->allocations)},
-                    lang);
-            }
+            const CycleFigures* warm = from + 1;
+            say(Str::LoadRunWarm,
+                {grouped(warm->cycle), grouped(to->cycle), mib(warm->rssKb), mib(to->rssKb),
+                 ratio(to->rssKb, warm->rssKb), grouped(warm->allocations),
+                 grouped(to->allocations), ratio(to->allocations, warm->allocations)},
+                lang);
         }
         say(Str::LoadRunData,
             {grouped(last->households), grouped(last->needs), grouped(last->offers),
