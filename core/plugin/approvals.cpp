@@ -1,5 +1,6 @@
 #include "core/plugin/approvals.h"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -35,7 +36,15 @@ PluginApprovals PluginApprovals::parse(std::string_view text) {
         // "<hash>  <name>" (two spaces, or " *" for sha256sum's binary mode)
         if (line.size() < 67 || !isHexDigest(line.substr(0, 64)) || line[64] != ' ') continue;
         if (line[65] != ' ' && line[65] != '*') continue;
-        out.m_hashes[fileNameOf(std::string(line.substr(66)))] = std::string(line.substr(0, 64));
+        // A name that is empty or holds a control character (a stray CR, say) could not be
+        // written back as the same line, and names no file a folder listing gives.
+        const std::string name = fileNameOf(std::string(line.substr(66)));
+        if (name.empty() || std::any_of(name.begin(), name.end(), [](char c) {
+                return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+            })) {
+            continue;
+        }
+        out.m_hashes[name] = std::string(line.substr(0, 64));
     }
     return out;
 }

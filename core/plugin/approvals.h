@@ -11,7 +11,8 @@ namespace nuanxin {
 /// Stored as text in the format of `sha256sum` ("<64 hex>  <name>" per line).
 class PluginApprovals {
 public:
-    /// @brief Reads the text form; lines that are not "<hash>  <name>" are skipped.
+    /// @brief Reads the text form; lines that are not "<hash>  <name>" (a file name without
+    /// control characters) are skipped.
     [[nodiscard]] static PluginApprovals parse(std::string_view text);
     /// @brief Reads a file; an absent file is an empty record.
     [[nodiscard]] static PluginApprovals load(const std::string& path);

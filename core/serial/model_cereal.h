@@ -117,9 +117,24 @@ template <class Ar> void stringValue(Ar& ar, const char* name, std::string& s) {
     }
 }
 
+/// A bool in the binary archive is one byte; any byte but 0 or 1 is refused here, because
+/// loading it into a bool directly would be undefined behaviour (cereal copies the raw byte).
+template <class Ar> void boolValue(Ar& ar, const char* name, bool& b) {
+    if constexpr (std::is_same_v<Ar, cereal::PortableBinaryInputArchive>) {
+        std::uint8_t byte = 0;
+        ar(byte);
+        if (byte > 1) throw LoadError("", std::to_string(byte), Str::SerialMalformed, "0 or 1");
+        b = byte == 1;
+    } else {
+        raw(ar, name, b);
+    }
+}
+
 template <class Ar, class T> void value(Ar& ar, const char* name, T& v) {
     if constexpr (std::is_same_v<T, std::string>) {
         stringValue(ar, name, v);
+    } else if constexpr (std::is_same_v<T, bool>) {
+        boolValue(ar, name, v);
     } else if constexpr (std::is_same_v<T, Date>) {
         std::string text = kLoading<Ar> ? std::string() : v.iso();
         stringValue(ar, name, text);

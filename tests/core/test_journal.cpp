@@ -105,6 +105,28 @@ BOOST_AUTO_TEST_CASE(out_of_sequence_record_is_refused) {
     BOOST_TEST(r.droppedRecords == 1U);
 }
 
+BOOST_AUTO_TEST_CASE(a_bool_byte_other_than_0_or_1_is_refused) {
+    // SetAllocationLock's flag is the last byte of this record's payload. A damaged byte with a
+    // valid checksum (a bad writer, not the disk) must be refused, never loaded into a bool.
+    const Transaction t{1, "a", 0, {cmd::SetAllocationLock{4, true}}};
+    const std::string good = encodeRecord(t);
+    BOOST_REQUIRE(good.back() == '\x01');
+    auto reframed = [](std::string payload) {
+        std::string out;
+        putU32(out, static_cast<std::uint32_t>(payload.size()));
+        putU32(out, crc32(payload));
+        return out + payload;
+    };
+    BOOST_REQUIRE(reframed(good.substr(8)) == good);
+    const auto accept = [](Transaction&&) { return true; };
+    BOOST_TEST((scanJournal(good, 16, 1, accept).end == ScanEnd::Clean));
+    std::string payload = good.substr(8);
+    payload.back() = '\x02';
+    const auto r = scanJournal(reframed(payload), 16, 1, accept);
+    BOOST_TEST((r.end == ScanEnd::BadPayload));
+    BOOST_TEST(r.records == 0U);
+}
+
 BOOST_AUTO_TEST_CASE(truncated_journal_every_length) {
     const std::string dir = freshDir("truncated");
     const auto ends = makeStore(dir, 3);
