@@ -172,6 +172,9 @@ public:
 
     // ---- review ----
     /// @brief Approve, reject, cancel ... many allocations in one transaction (all or none).
+    /// The bare status change: it asks no approver tier. Screens approve through
+    /// WorkspaceTasks::approve (core/session/workspace_tasks.h), which does; this one is for
+    /// tools that replay a decision already taken (the load run) and for tests.
     Result<std::uint64_t> setStatus(const std::vector<AllocationId>& allocations,
                                     AllocationStatus status);
     /// @brief Locked allocations are kept as they are by the next run.

@@ -8,7 +8,8 @@
 //      (files.target.*) and files.import commits it; summary() must report the counts this test
 //      put into its files;
 //   3. matching: match.run, until the run is over with proposals; match.select_all, match.approve:
-//      every proposal approved;
+//      refused whole for a user without an approver tier; a user given tier 1 on the roles form
+//      approves every proposal;
 //   4. the store exported as JSON (files.export.json) arrives as a browser download holding the
 //      households; a screenshot of each screen (nav.*) into --out;
 //   5. once the store reached IndexedDB, a reload: the same counts;
@@ -22,7 +23,7 @@ import path from 'node:path';
 import { lifecycle } from './e2e_lifecycle.mjs';
 import { counties, donorsCsv, householdsCsv, offersCsv } from './fixtures.mjs';
 import { openPage, runBrowserTest } from './harness.mjs';
-import { chooseFile, click, COUNTS, counts, drawn, frames, locate, until } from './ui.mjs';
+import { chooseFile, click, COUNTS, counts, drawn, frames, giveRole, locate, switchUser, until } from './ui.mjs';
 
 const SCREENS = ['dashboard', 'households', 'offers', 'matching', 'files', 'plugins', 'audit'];
 const COAL_KG = 300; // each household's coal need in the households file
@@ -80,10 +81,24 @@ async function run(args, failures) {
       null, args.timeout * 1000);
     const matched = await counts(page);
     console.log(`browser.e2e: after matching ${JSON.stringify(matched)}`);
+    // Approving takes an approver tier: the page's user ("staff") has no role, so the whole
+    // selection is refused and nothing changes; chen gets tier 1 (these offers have no unit
+    // value, so the plugin asks for tier 1) and approves them all; then staff again.
+    await click(page, 'match.select_all');
+    await click(page, 'match.approve');
+    await frames(page, 10);
+    const refused = await counts(page);
+    if (refused.approved !== 0 || refused.proposed !== matched.proposed) {
+      failures.push(`approved ${refused.approved} of ${matched.proposed} without an approver tier`);
+    }
+    await giveRole(page, 'chen', 1);
+    await switchUser(page, 'chen');
+    await click(page, 'nav.matching');
     await click(page, 'match.select_all');
     await click(page, 'match.approve');
     await until(page, `approving did not approve the ${matched.proposed} proposals`,
       (s, n) => s.approved === n && s.proposed === 0, matched.proposed);
+    await switchUser(page, 'staff');
 
     // A download through the browser: the whole store as JSON (files.export.json).
     await click(page, 'nav.files');

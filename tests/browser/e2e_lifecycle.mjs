@@ -15,7 +15,7 @@
 import { readFileSync } from 'node:fs';
 
 import { offersCsv } from './fixtures.mjs';
-import { choose, click, frames, locate, summary, typeInto, until } from './ui.mjs';
+import { choose, click, frames, giveRole, locate, summary, switchUser, typeInto, until } from './ui.mjs';
 
 /** plugins/national/national.c: staff approve up to this value (setting staff_approval_max_yuan),
  *  above it the county bureau (tier 3), which takes two approvers (core/store/state.h). */
@@ -27,11 +27,6 @@ const VOLUNTEER = { name: 'Wang Fang', phone: '13900002222', user: 'wang' };
 const APPROVERS = [['lin', 1], ['zhao', 3], ['qian', 3]];
 const WORK_SCREEN = 7; // ScreenId::Work in ui/app.h: where switching to an approver goes
 
-async function switchUser(page, name) {
-  await typeInto(page, 'user.name', name);
-  await click(page, 'user.apply');
-  await until(page, `the user did not become ${name}`, (s, n) => s.user === n, name);
-}
 
 /** Selects the first `n` rows of the work table (newest first: the allocations made last). */
 async function selectNewest(page, n) {
@@ -77,16 +72,12 @@ export async function lifecycle(page, t) {
   await typeInto(page, 'volunteers.division', t.county);
   await click(page, 'volunteers.save');
   await until(page, 'the volunteer was not registered', (s) => s.volunteers === 1);
-  for (const [i, [user, tier]] of APPROVERS.entries()) {
-    await typeInto(page, 'roles.user', user);
-    await choose(page, 'roles.tier', `roles.tier.${tier}`);
-    await click(page, 'roles.save');
-    await until(page, `no role for ${user}`, (s, n) => s.users === n, i + 1);
-  }
+  for (const [user, tier] of APPROVERS) await giveRole(page, user, tier);
+  const users = (await summary(page)).users;
   await typeInto(page, 'roles.user', VOLUNTEER.user);
   await choose(page, 'roles.volunteer', 'roles.volunteer.0');
   await click(page, 'roles.save');
-  await until(page, 'the volunteer user got no role', (s, n) => s.users === n, APPROVERS.length + 1);
+  await until(page, 'the volunteer user got no role', (s, n) => s.users === n, users + 1);
   log(`screenshot ${await shot('volunteer-admin')}`);
 
   // 3. Approval at two tiers.

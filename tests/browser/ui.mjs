@@ -94,6 +94,27 @@ export async function choose(page, combo, entry) {
   await click(page, entry);
 }
 
+/**
+ * Gives `user` an approver tier on the roles form (the volunteer screen's second tab) and waits
+ * until the store knows one more user with a role (`user` must have none before).
+ */
+export async function giveRole(page, user, tier) {
+  const before = (await summary(page)).users;
+  await click(page, 'nav.volunteer');
+  await click(page, 'volunteer.tab.admin');
+  await typeInto(page, 'roles.user', user);
+  await choose(page, 'roles.tier', `roles.tier.${tier}`);
+  await click(page, 'roles.save');
+  await until(page, `no role for ${user}`, (s, n) => s.users === n, before + 1);
+}
+
+/** Makes `name` the page's user through the menu bar's user control. */
+export async function switchUser(page, name) {
+  await typeInto(page, 'user.name', name);
+  await click(page, 'user.apply');
+  await until(page, `the user did not become ${name}`, (s, n) => s.user === n, name);
+}
+
 /** The whole summary, as the page reports it now. */
 export function summary(page) {
   return page.evaluate(() => window.nuanxin.summary());

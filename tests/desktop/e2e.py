@@ -15,6 +15,7 @@ from xdnd_drop import DropError, drop  # noqa: E402
 MIN_COLOURS = 20
 # The navigation's screens in the App's order (ScreenId), with their locator ids.
 SCREENS = ["dashboard", "households", "offers", "matching", "files", "plugins", "audit"]
+VOLUNTEER_SCREEN = 8  # ScreenId::Volunteer (ui/app.h), not among the screens shot above
 COUNTS = ("households", "needs", "offers", "donors", "allocations", "approved")
 
 
@@ -132,6 +133,19 @@ class Run:
             app.wait(closed, f"the file browser to close ({name})")
         self.commit_import(app, name, target, want)
 
+    def give_role(self, app, user, tier):
+        """The roles form (the volunteer screen's second tab): `user`, who has no role yet, gets
+        an approver tier; waits until the store knows one more user with a role."""
+        before = app.summary()["users"]
+        app.click("nav.volunteer")
+        app.wait(lambda h: h["summary"]["screen"] == VOLUNTEER_SCREEN, "the volunteer screen")
+        app.click("volunteer.tab.admin")
+        app.replace_text("roles.user", user)
+        app.click("roles.tier")
+        app.click(f"roles.tier.{tier}")
+        app.click("roles.save")
+        app.wait(lambda h: h["summary"]["users"] == before + 1, f"a role for {user}")
+
     def drop_file(self, app, path, target, want):
         """The file dragged from outside onto the window (XDND, as a file manager does it): the
         app shows the import screen with its preview wherever the user was."""
@@ -190,6 +204,16 @@ class Run:
             proposed = hook["summary"]["proposed"]
             print(f"desktop.e2e: matching proposed {proposed}")
             self.shoot(app, "matching-proposals")
+            # Approving takes an approver tier: refused whole while the user ("staff") has no
+            # role; with tier 1 from the roles form (these offers have no unit value, so the
+            # plugin asks for tier 1) every proposal is approved.
+            app.click("match.select_all")
+            app.click("match.approve", settle=1.0)
+            s = app.summary()
+            if s["approved"] != 0 or s["proposed"] != proposed:
+                self.fail(f"approved {s['approved']} of {proposed} without an approver tier")
+            self.give_role(app, "staff", 1)
+            self.show(app, "matching")
             app.click("match.select_all")
             app.click("match.approve")
             hook = app.wait(lambda h: h["summary"]["approved"] >= proposed, "the approval")

@@ -9,7 +9,8 @@
 #      donors are dragged onto the window (XDND, xdnd_drop.py) → files.import; the hook's counts
 #      must reach the numbers the test took from its own files;
 #   2. matching: match.run until the hook says it finished with proposals, select all, approve:
-#      approved must equal the proposals; a screenshot of every screen;
+#      refused whole while the user has no approver tier; the user given tier 1 on the roles form
+#      approves, and approved must equal the proposals; a screenshot of every screen;
 #   3. Ctrl+Q, a start without --store: the last store opens with the same numbers;
 #   4. the window resized with xdotool, Ctrl+Q, a new start: the size was remembered;
 #   5. another store opened through the menu's dialog; --self-test then names it as the store.

@@ -1,7 +1,9 @@
 // The review tab of the matching screen: the allocations a filter selects (Proposed by
 // default), one checkbox each, and approve / reject / lock / unlock for the selection, each one
-// journaled transaction (all or nothing). Rows come from an index vector rebuilt only when the
-// store or the filter changes; the clipper draws the visible ones (100,000+ rows stay smooth).
+// journaled transaction (all or nothing); approving takes the approver tier the region's plugin
+// names for each amount (core/session/workspace_tasks.h). Rows come from an index vector
+// rebuilt only when the store or the filter changes; the clipper draws the visible ones
+// (100,000+ rows stay smooth).
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
@@ -11,6 +13,7 @@
 #include <imgui.h>
 
 #include "core/model/catalogue.h"
+#include "core/session/workspace_tasks.h"
 #include "core/view/household_text.h"
 #include "ui/locator.h"
 #include "ui/screens/dashboard_widgets.h"
@@ -127,7 +130,9 @@ void actionBar(App& app, ProposalsState& s) {
     ImGui::BeginDisabled(s.selected.empty() || running);
     if (ImGui::Button(tr(Str::UiMatchApprove, lang))) {
         act(app, s, Str::UiMatchApprove, [](Workspace& ws, const std::vector<AllocationId>& ids) {
-            return ws.setStatus(ids, AllocationStatus::Approved);
+            // Approval by the tier the region's plugin names for each amount, as on the work
+            // screen: a selection holding one the user may not approve is refused whole.
+            return WorkspaceTasks(ws).approve(ids);
         });
     }
     markItem("match.approve");
