@@ -12,9 +12,8 @@
 // usage: node encrypted_store.mjs --site DIR --divisions areas.csv [--serve serve.mjs] [--timeout S]
 import { counties, householdsCsv } from './fixtures.mjs';
 import { openPage, runBrowserTest } from './harness.mjs';
-import { click, counts, drawn, frames, locate, until } from './ui.mjs';
+import { click, counts, dropHouseholds, frames, locate, until } from './ui.mjs';
 
-const FILES_SCREEN = 4; // ScreenId::Files in ui/app.h
 const PASSPHRASE = 'winter-sun-2026';
 
 /** Every byte of every IndexedDB database of the page (keys and values), as one Buffer. */
@@ -91,17 +90,7 @@ async function run(args, failures) {
     await page.goto(browser.url, { waitUntil: 'load' });
     await started('the app did not start');
 
-    const dataTransfer = await page.evaluateHandle((text) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], 'households.csv', { type: 'text/csv' }));
-      return dt;
-    }, file.csv);
-    await page.dispatchEvent('#canvas', 'dragover', { dataTransfer });
-    await page.dispatchEvent('#canvas', 'drop', { dataTransfer });
-    await until(page, 'the dropped file did not open the import screen', (s, n) => s.screen === n, FILES_SCREEN);
-    if (await drawn(page, 'files.target.households')) await click(page, 'files.target.households');
-    await click(page, 'files.import');
-    await until(page, 'the import did not reach the store', (s, n) => s.households === n, file.households);
+    await dropHouseholds(page, file.csv, file.households);
     await saved(page, 0);
     const plain = await dumpIndexedDb(page);
     if (found(plain, ids).length !== ids.length) {

@@ -11,9 +11,8 @@
 // usage: node store_reload.mjs --site DIR --divisions areas.csv [--serve serve.mjs] [--timeout S]
 import { counties, householdsCsv } from './fixtures.mjs';
 import { openPage, runBrowserTest } from './harness.mjs';
-import { click, counts, drawn, locate, until } from './ui.mjs';
+import { counts, drawn, dropHouseholds, locate, until } from './ui.mjs';
 
-const FILES_SCREEN = 4; // ScreenId::Files in ui/app.h
 
 async function run(args, failures) {
   const file = householdsCsv(counties(args.divisions, '51', 5), { count: 24 });
@@ -40,17 +39,7 @@ async function run(args, failures) {
     await locate(page, 'first.import');
 
     // Drop the file on the canvas, as a user dragging it from the desktop.
-    const dataTransfer = await page.evaluateHandle((text) => {
-      const dt = new DataTransfer();
-      dt.items.add(new File([text], 'households.csv', { type: 'text/csv' }));
-      return dt;
-    }, file.csv);
-    await page.dispatchEvent('#canvas', 'dragover', { dataTransfer });
-    await page.dispatchEvent('#canvas', 'drop', { dataTransfer });
-    await until(page, 'the dropped file did not open the import screen', (s, n) => s.screen === n, FILES_SCREEN);
-    if (await drawn(page, 'files.target.households')) await click(page, 'files.target.households');
-    await click(page, 'files.import');
-    await until(page, 'the import did not reach the store', (s, n) => s.households === n, expected.households);
+    await dropHouseholds(page, file.csv, expected.households);
     await page.waitForFunction(() => {
       const s = window.nuanxinStore.status();
       return s.saves >= 1 && !s.pending;

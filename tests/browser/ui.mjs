@@ -115,6 +115,27 @@ export async function switchUser(page, name) {
   await until(page, `the user did not become ${name}`, (s, n) => s.user === n, name);
 }
 
+const FILES_SCREEN = 4; // ScreenId::Files in ui/app.h
+
+/**
+ * Drops a households CSV on the canvas, as a user dragging it from the desktop: the import
+ * screen opens with its preview, the file is imported as households, and the store must then
+ * hold `households` of them.
+ */
+export async function dropHouseholds(page, csvText, households) {
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'households.csv', { type: 'text/csv' }));
+    return dt;
+  }, csvText);
+  await page.dispatchEvent('#canvas', 'dragover', { dataTransfer });
+  await page.dispatchEvent('#canvas', 'drop', { dataTransfer });
+  await until(page, 'the dropped file did not open the import screen', (s, n) => s.screen === n, FILES_SCREEN);
+  if (await drawn(page, 'files.target.households')) await click(page, 'files.target.households');
+  await click(page, 'files.import');
+  await until(page, 'the import did not reach the store', (s, n) => s.households === n, households);
+}
+
 /** The whole summary, as the page reports it now. */
 export function summary(page) {
   return page.evaluate(() => window.nuanxin.summary());

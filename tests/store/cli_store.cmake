@@ -3,20 +3,7 @@
 # import (GB18030, then a file with bad rows), check, backup, restore, check the copy, export.
 file(REMOVE_RECURSE "${WORKDIR}/cli-store" "${WORKDIR}/cli-restored" "${WORKDIR}/cli.nxb"
   "${WORKDIR}/cli-mapped")
-function(run expected_rc)
-  execute_process(COMMAND ${CLI} --lang en ${ARGN} WORKING_DIRECTORY "${WORKDIR}"
-    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
-  set(last "${out}${err}" PARENT_SCOPE)
-  message("$ nuanxin ${ARGN}\n${out}${err}(exit ${rc})")
-  if(NOT rc EQUAL expected_rc)
-    message(FATAL_ERROR "expected exit ${expected_rc}, got ${rc}")
-  endif()
-endfunction()
-function(expect regex)
-  if(NOT last MATCHES "${regex}")
-    message(FATAL_ERROR "output does not match: ${regex}")
-  endif()
-endfunction()
+include("${CMAKE_CURRENT_LIST_DIR}/cli_script.cmake")
 
 run(0 import households "${DATA}/households_gb18030.csv" --store cli-store --org 示例慈善会)
 expect("encoding: gb18030")

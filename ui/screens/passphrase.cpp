@@ -4,6 +4,7 @@
 
 #include <imgui.h>
 
+#include "core/i18n/tr.h"
 #include "core/session/workspace.h"
 #include "core/store/crypto.h"
 #include "ui/app.h"
@@ -106,8 +107,7 @@ void PassphraseDialog::draw(App& app) {
 void PassphraseDialog::drawUnlock(App& app) {
     const Lang lang = app.lang();
     if (!beginModal(m_unlockRequested, kUnlockId, Str::UiPassTitle, lang)) return;
-    std::string prompt = tr(Str::UiPassPrompt, lang);
-    prompt.replace(prompt.find("{}"), 2, m_dir);
+    const std::string prompt = fillSlots(tr(Str::UiPassPrompt, lang), {m_dir});
     ImGui::TextWrapped("%s", prompt.c_str());
     ImGui::Spacing();
     ImGui::TextUnformatted(tr(Str::UiPassField, lang));
