@@ -249,4 +249,58 @@ BOOST_AUTO_TEST_CASE(check_reports_a_bad_journal_without_changing_it) {
     BOOST_TEST(readFile(Store::journalPath(dir)) == bytes);
 }
 
+BOOST_AUTO_TEST_CASE(check_compares_the_snapshot_on_its_way_through_the_journal) {
+    // Three records, a snapshot after them, two more: the check replays once, comparing the
+    // state at the snapshot's offset, and counts all five records.
+    const std::string dir = freshDir("check_snapshot");
+    std::uint64_t snapshotOffset = 0;
+    {
+        PosixFileSystem fs;
+        auto s = Store::open(fs, dir, reg());
+        BOOST_REQUIRE(s.ok());
+        for (int i = 1; i <= 5; ++i) {
+            BOOST_REQUIRE(s.value()
+                              ->submit(Submission{"李", kNow,
+                                                  {cmd::RegisterHousehold{household(static_cast<HouseholdId>(i), i)}}})
+                              .ok());
+            if (i == 3) {
+                BOOST_REQUIRE(s.value()->writeSnapshot(nullptr));
+                snapshotOffset = s.value()->journalSize();
+            }
+        }
+    }
+    PosixFileSystem fs;
+    CheckReport r = verifyStore(fs, dir);
+    BOOST_TEST(r.ok());
+    BOOST_TEST(r.records == 5U);
+    BOOST_TEST(r.snapshotSequence == 3U);
+    BOOST_TEST(r.snapshotMatches);
+    BOOST_TEST(r.households == 5U);
+
+    // A snapshot at the same offset holding another state (four households) does not match.
+    const std::string good = readFile(Store::snapshotPath(dir));
+    auto decoded = decodeSnapshot(good);
+    BOOST_REQUIRE(decoded.ok());
+    StoreData other = decoded.value().data;
+    other.data.households.push_back(household(9, 9));
+    writeFile(Store::snapshotPath(dir), encodeSnapshot(other, snapshotOffset));
+    r = verifyStore(fs, dir);
+    BOOST_TEST(!r.ok());
+    BOOST_TEST(r.journalOk);
+    BOOST_TEST(!r.snapshotMatches);
+    BOOST_TEST(r.records == 5U);
+
+    // A damaged first record: the journal is read from the start as far as it goes (nothing),
+    // and the snapshot cannot match.
+    writeFile(Store::snapshotPath(dir), good);
+    std::string journal = readFile(Store::journalPath(dir));
+    journal[kJournalHeaderSize + 10] = static_cast<char>(journal[kJournalHeaderSize + 10] ^ 0x40);
+    writeFile(Store::journalPath(dir), journal);
+    r = verifyStore(fs, dir);
+    BOOST_TEST(!r.journalOk);
+    BOOST_TEST(!r.snapshotMatches);
+    BOOST_TEST(r.records == 0U);
+    BOOST_TEST(r.scan.goodEnd == kJournalHeaderSize);
+}
+
 BOOST_AUTO_TEST_SUITE_END()
