@@ -52,6 +52,7 @@ struct MatchOutcome {
     std::vector<AllocationChange> changes;
     std::size_t proposed = 0;  ///< new proposals journaled
     std::size_t withdrawn = 0; ///< earlier unlocked proposals the run replaced
+    std::size_t kept = 0;      ///< earlier unlocked proposals the run made again unchanged
     bool cancelled = false;    ///< nothing was journaled
     std::optional<FieldError> error;
 };

@@ -1,6 +1,9 @@
 // A matching run in steps over the store's data set, and the one transaction that saves it.
+#include <algorithm>
 #include <chrono>
+#include <tuple>
 
+#include "core/model/equality.h"
 #include "core/session/workspace_detail.h"
 
 namespace nuanxin {
@@ -56,16 +59,43 @@ void Workspace::finishMatching() {
         return;
     }
     MatchResult& result = run.value();
-    // The run replaces every earlier proposal nobody locked, in the same transaction.
-    std::vector<Command> commands;
+    // The run replaces every earlier proposal nobody locked, in the same transaction, except
+    // one it makes again unchanged (same need, offer, quantity and reasons): that one stays,
+    // with its id. A re-run on unchanged data journals nothing, and a store does not fill up
+    // with copies withdrawn run after run (a campaign re-runs matching daily).
+    std::vector<const Allocation*> earlier;
     for (const Allocation& a : data().allocations) {
-        if (a.status == AllocationStatus::Proposed && !a.locked) {
-            commands.push_back(cmd::SetAllocationStatus{a.id, AllocationStatus::Cancelled});
-            ++outcome->withdrawn;
+        if (a.status == AllocationStatus::Proposed && !a.locked) earlier.push_back(&a);
+    }
+    const auto key = [](const Allocation& a) { return std::make_tuple(a.need, a.offer, a.quantity); };
+    const auto byKey = [&key](const Allocation* x, const Allocation* y) { return key(*x) < key(*y); };
+    std::sort(earlier.begin(), earlier.end(), byKey);
+    std::vector<bool> kept(earlier.size(), false);
+    std::vector<bool> isNew(result.allocations.size(), true);
+    for (std::size_t i = result.lockedCount; i < result.allocations.size(); ++i) {
+        Allocation& a = result.allocations[i];
+        auto at = std::lower_bound(earlier.begin(), earlier.end(), &a, byKey);
+        for (; at != earlier.end() && key(**at) == key(a); ++at) {
+            const auto k = static_cast<std::size_t>(at - earlier.begin());
+            if (kept[k] || (*at)->reasons != a.reasons) continue;
+            kept[k] = true;
+            isNew[i] = false;
+            a.id = (*at)->id;
+            a.status = AllocationStatus::Proposed;
+            a.locked = false;
+            ++outcome->kept;
+            break;
         }
+    }
+    std::vector<Command> commands;
+    for (std::size_t k = 0; k < earlier.size(); ++k) {
+        if (kept[k]) continue;
+        commands.push_back(cmd::SetAllocationStatus{earlier[k]->id, AllocationStatus::Cancelled});
+        ++outcome->withdrawn;
     }
     IdCounters next = state().nextIds();
     for (std::size_t i = result.lockedCount; i < result.allocations.size(); ++i) {
+        if (!isNew[i]) continue;
         Allocation& a = result.allocations[i];
         a.id = next.allocation++; // the store's numbering, not the run's guess
         a.status = AllocationStatus::Proposed;

@@ -153,6 +153,7 @@ private:
             std::snprintf(ms, sizeof ms, "%.0f", s.totalMs);
             widgets::mutedText(fillSlots(tr(Str::UiMatchLastRun, lang),
                                              {widgets::grouped(static_cast<std::int64_t>(last->proposed)),
+                                              widgets::grouped(static_cast<std::int64_t>(last->kept)),
                                               widgets::grouped(static_cast<std::int64_t>(last->withdrawn)),
                                               widgets::grouped(static_cast<std::int64_t>(last->result.unmet.size())),
                                               ms})
