@@ -73,7 +73,7 @@ std::vector<Command> datasetCommands(const Dataset& data, const IdCounters& next
     const Renumbering allocations(data.allocations, next.allocation);
     std::vector<Command> out;
     out.reserve(data.households.size() + data.needs.size() + data.donors.size() +
-                data.offers.size() + 2 * data.allocations.size());
+                data.offers.size() + data.volunteers.size() + 2 * data.allocations.size());
     for (std::size_t i = 0; i < data.households.size(); ++i) {
         Household h = data.households[i];
         h.id = households.own(i, h.id);
@@ -95,6 +95,12 @@ std::vector<Command> datasetCommands(const Dataset& data, const IdCounters& next
         o.id = offers.own(i, o.id);
         o.donor = donors.ref(o.donor);
         out.push_back(cmd::AddOffer{std::move(o)});
+    }
+    const Renumbering volunteers(data.volunteers, next.volunteer);
+    for (std::size_t i = 0; i < data.volunteers.size(); ++i) {
+        Volunteer v = data.volunteers[i];
+        v.id = volunteers.own(i, v.id);
+        out.push_back(cmd::RegisterVolunteer{std::move(v)});
     }
     std::vector<Command> later; // status changes after every proposal
     for (std::size_t i = 0; i < data.allocations.size(); ++i) {

@@ -13,7 +13,8 @@ namespace nuanxin {
 /// along the allowed status changes to their status). A kind's ids are kept when they are all
 /// positive, distinct and free; otherwise that kind is numbered from `next` in data order and
 /// every reference follows (a reference to a record not in `data` becomes 0, which the store
-/// refuses with a clear error instead of linking to a stranger). Volunteers are not stored.
+/// refuses with a clear error instead of linking to a stranger). Volunteers are registered too
+/// (after the offers, numbered the same way).
 [[nodiscard]] std::vector<Command> datasetCommands(const Dataset& data, const IdCounters& next);
 
 } // namespace nuanxin

@@ -230,6 +230,14 @@ BOOST_AUTO_TEST_CASE(load_dataset_registers_everything_in_one_transaction) {
     BOOST_TEST(d.donors.size() == demo.donors.size());
     BOOST_TEST(d.offers.size() == demo.offers.size());
     BOOST_TEST(d.allocations.size() == demo.allocations.size());
+    // The demo's volunteers too, so that a demo campaign can be handed out at once.
+    BOOST_REQUIRE(!demo.volunteers.empty());
+    BOOST_REQUIRE(d.volunteers.size() == demo.volunteers.size());
+    for (std::size_t i = 0; i < demo.volunteers.size(); ++i) {
+        BOOST_TEST(d.volunteers[i].id == demo.volunteers[i].id);
+        BOOST_TEST(d.volunteers[i].name == demo.volunteers[i].name);
+        BOOST_TEST(d.volunteers[i].phone == demo.volunteers[i].phone);
+    }
     BOOST_TEST(ws.summary().households == demo.households.size());
     // The demo numbers from 1: its ids are kept, so its records compare equal.
     BOOST_TEST((d.households == demo.households));
