@@ -7,6 +7,7 @@
 
 #include "core/plugin/plugin_json.h"
 #include "core/serial/archive.h"
+#include "core/session/plugin_settings.h"
 #include "core/session/workspace.h"
 #include "core/util/json.h"
 #include "ui/locator.h"
@@ -101,6 +102,7 @@ bool App::openStore(const std::string& dir, const Secret* passphrase) {
     config.lang = m_lang;
     m_workspace = std::make_unique<Workspace>(std::move(opened.value()), m_backend.plugins().host(),
                                               std::move(config));
+    ++m_storeGeneration;
     m_storeError.clear();
     m_backend.saveSetting(kStoreSetting, dir);
     return true;
@@ -171,6 +173,19 @@ void App::notify(std::string text, bool error) {
     m_noticeError = error;
 }
 
+void App::syncPluginSettings() {
+    // The store's plugin settings go into the host when a store opens and whenever plugins come
+    // or go (the browser loads its deployed plugins after the first frame; an upload; a removal).
+    // Not during a run, which reads the settings it started with.
+    if (m_workspace == nullptr || m_workspace->matching()) return;
+    PluginHost& host = m_backend.plugins().host();
+    const std::size_t loaded = host.plugins().size();
+    if (m_settingsGeneration == m_storeGeneration && m_settingsPlugins == loaded) return;
+    (void)applyStoredPluginSettings(*m_workspace, host);
+    m_settingsGeneration = m_storeGeneration;
+    m_settingsPlugins = loaded;
+}
+
 void App::frame() {
     const auto now = std::chrono::steady_clock::now();
     if (m_lastFrame) {
@@ -179,6 +194,7 @@ void App::frame() {
     m_lastFrame = now;
     beginLocatorFrame();
 
+    syncPluginSettings();
     if (m_workspace && m_workspace->matching()) m_workspace->stepMatching(kMatchSliceMs);
 
     drawMenuBar();

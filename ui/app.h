@@ -1,6 +1,7 @@
 #pragma once
 #include <array>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -101,10 +102,14 @@ private:
     void drawNavigation();
     void drawStatusBar();
     void drawFirstVisit();
+    void syncPluginSettings();
 
     Backend& m_backend;
     Lang m_lang = Lang::Zh;
     std::unique_ptr<Workspace> m_workspace;
+    std::uint64_t m_storeGeneration = 0;    ///< one more each time a store opens
+    std::uint64_t m_settingsGeneration = 0; ///< the store whose plugin settings the host holds
+    std::size_t m_settingsPlugins = 0;      ///< how many plugins the host had then
     std::string m_storeError;
     ScreenId m_screen = ScreenId::Dashboard;
     std::uint64_t m_selectedOffer = 0;

@@ -126,6 +126,10 @@ Result<std::uint64_t> Workspace::setStatus(const std::vector<AllocationId>& allo
     return commit(std::move(commands));
 }
 
+Result<std::uint64_t> Workspace::setStoreSetting(std::string key, std::string value) {
+    return commit({cmd::ChangeSetting{std::move(key), std::move(value)}});
+}
+
 Result<std::uint64_t> Workspace::setLocked(const std::vector<AllocationId>& allocations,
                                            bool locked) {
     if (allocations.empty()) return FieldError{"allocations", "", Str::SessionErrNothingSelected, ""};

@@ -178,6 +178,9 @@ public:
     /// tools that replay a decision already taken (the load run) and for tests.
     Result<std::uint64_t> setStatus(const std::vector<AllocationId>& allocations,
                                     AllocationStatus status);
+    /// @brief Journals one store setting (the title, a plugin's setting through
+    /// core/session/plugin_settings.h); refused while a run is going.
+    Result<std::uint64_t> setStoreSetting(std::string key, std::string value);
     /// @brief Locked allocations are kept as they are by the next run.
     Result<std::uint64_t> setLocked(const std::vector<AllocationId>& allocations, bool locked);
 

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include "core/plugin/host.h"
+#include "core/session/plugin_settings.h"
 #include "core/view/import_mapping.h"
 #include "ui/locator.h"
 #include "ui/widgets/form_field.h"
@@ -120,7 +121,11 @@ void PluginsScreen::drawSettingField(App& app, const Plugin& plugin, const Setti
 
 void PluginsScreen::applySetting(App& app, const Plugin& plugin, const std::string& key, const std::string& text) {
     const std::string id = plugin.id() + "/" + key;
-    const auto error = app.backend().plugins().host().setSetting(plugin.id(), key, text);
+    // Kept in the store (journaled) when one is open; else only until the app closes.
+    PluginHost& host = app.backend().plugins().host();
+    Workspace* ws = app.workspace();
+    const auto error = ws != nullptr ? setPluginSetting(*ws, host, plugin.id(), key, text)
+                                     : host.setSetting(plugin.id(), key, text);
     if (error) {
         m_fieldError[id] = errorText(*error, app.lang()); // the field is already next to it
     } else {
