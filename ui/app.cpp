@@ -179,11 +179,10 @@ void App::syncPluginSettings() {
     // Not during a run, which reads the settings it started with.
     if (m_workspace == nullptr || m_workspace->matching()) return;
     PluginHost& host = m_backend.plugins().host();
-    const std::size_t loaded = host.plugins().size();
-    if (m_settingsGeneration == m_storeGeneration && m_settingsPlugins == loaded) return;
+    if (m_settingsGeneration == m_storeGeneration && m_settingsPlugins == host.generation()) return;
     (void)applyStoredPluginSettings(*m_workspace, host);
     m_settingsGeneration = m_storeGeneration;
-    m_settingsPlugins = loaded;
+    m_settingsPlugins = host.generation();
 }
 
 void App::frame() {

@@ -1,7 +1,6 @@
 #pragma once
 #include <array>
 #include <chrono>
-#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -109,7 +108,7 @@ private:
     std::unique_ptr<Workspace> m_workspace;
     std::uint64_t m_storeGeneration = 0;    ///< one more each time a store opens
     std::uint64_t m_settingsGeneration = 0; ///< the store whose plugin settings the host holds
-    std::size_t m_settingsPlugins = 0;      ///< how many plugins the host had then
+    std::uint64_t m_settingsPlugins = 0;    ///< the host's plugin generation then
     std::string m_storeError;
     ScreenId m_screen = ScreenId::Dashboard;
     std::uint64_t m_selectedOffer = 0;

@@ -131,6 +131,7 @@ std::optional<PluginRefusal> PluginHost::accept(const std::string& origin, nx_pl
     if (existing != nullptr) existing->setShadowed(true);
     m_plugins.push_back(std::make_unique<Plugin>(info, version, origin, std::move(sha256),
                                                  std::move(schema.value()), std::move(library)));
+    ++m_generation;
     return std::nullopt;
 }
 
@@ -188,6 +189,7 @@ bool PluginHost::unloadFile(const std::string& origin) {
     // Copied before the erase: the id lives in the plugin's own code, which may be unmapped.
     const std::string id = (*it)->id();
     m_plugins.erase(it);
+    ++m_generation;
     // Files are never shadowed; the built-in this one replaced (if any) takes its place again.
     for (const auto& p : m_plugins) {
         if (p->builtIn() && p->shadowed() && p->id() == id) p->setShadowed(false);

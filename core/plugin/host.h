@@ -69,6 +69,9 @@ public:
     /// plugin came from `origin`.
     bool unloadFile(const std::string& origin);
 
+    /// @brief One more each time a plugin is accepted or unloaded: who holds state made from
+    /// the plugins in force (their settings from a store) compares it to know when to redo it.
+    [[nodiscard]] std::uint64_t generation() const { return m_generation; }
     /// @brief Every refusal so far, in order.
     [[nodiscard]] const std::vector<PluginRefusal>& refusals() const { return m_refusals; }
     /// @brief Every accepted plugin in registration order (shadowed built-ins included).
@@ -114,6 +117,7 @@ private:
 
     std::vector<std::unique_ptr<Plugin>> m_plugins;
     std::vector<PluginRefusal> m_refusals;
+    std::uint64_t m_generation = 0;
 };
 
 } // namespace nuanxin

@@ -105,18 +105,7 @@ Result<std::uint64_t> Workspace::updateOffer(const Offer& offer) {
 
 // ---- review ----
 
-namespace {
-
-/// The ids once each, in ascending order (a second status change of the same allocation in
-/// one transaction would be refused as a transition from the new status). Sorting keeps a
-/// selection of a whole province's proposals at n log n.
-std::vector<AllocationId> once(std::vector<AllocationId> ids) {
-    std::sort(ids.begin(), ids.end());
-    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-    return ids;
-}
-
-} // namespace
+using session_detail::once;
 
 Result<std::uint64_t> Workspace::setStatus(const std::vector<AllocationId>& allocations,
                                            AllocationStatus status) {

@@ -1,5 +1,6 @@
 #pragma once
 // Internal to core/session: what the workspace's files share.
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -27,6 +28,15 @@ namespace session_detail {
 /// A revision number no workspace of this process has used: a screen that caches by revision
 /// then also notices a switch to another store (whose own count would start over).
 [[nodiscard]] std::uint64_t nextRevision();
+
+/// The items once each, in ascending order (a second change of the same allocation in one
+/// transaction would be refused as a transition from the new status). Sorting keeps a
+/// selection of a whole province's proposals at n log n.
+template <class T> std::vector<T> once(std::vector<T> items) {
+    std::sort(items.begin(), items.end());
+    items.erase(std::unique(items.begin(), items.end()), items.end());
+    return items;
+}
 
 /// One journal command as the audit screen needs it: its stable name and the ids it touches
 /// (never personal data); what a, b, c and value mean depends on `type`

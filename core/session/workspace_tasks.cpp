@@ -8,15 +8,12 @@
 #include <set>
 
 #include "core/geo/divisions.h"
+#include "core/session/workspace_detail.h"
 
 namespace nuanxin {
 namespace {
 
-template <class T> std::vector<T> once(std::vector<T> items) {
-    std::sort(items.begin(), items.end());
-    items.erase(std::unique(items.begin(), items.end()), items.end());
-    return items;
-}
+using session_detail::once;
 
 /// "1500.00" from 150000 fen.
 std::string yuanText(std::int64_t fen) {

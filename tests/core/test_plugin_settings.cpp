@@ -77,9 +77,14 @@ BOOST_AUTO_TEST_CASE(a_setting_is_journaled_and_comes_back_after_reopening) {
     // An unknown plugin.
     BOOST_TEST(setPluginSetting(*f.ws, f.host, "hebei", "amount", "1").has_value());
 
-    // The store reopened by a fresh host (a restart): defaults until the stored values are applied.
+    // The store reopened by a fresh host (a restart): defaults until the stored values are
+    // applied. The host's generation says when its plugins changed (what the app watches).
     PluginHost restarted;
+    const std::uint64_t generation = restarted.generation();
     addPlugin(restarted);
+    BOOST_TEST(restarted.generation() == generation + 1);
+    BOOST_TEST(restarted.addBuiltin(BuiltinPlugin{"sc", abiOk, describe}).has_value()); // a duplicate
+    BOOST_TEST(restarted.generation() == generation + 1);
     f.ws.reset();
     f.ws = std::make_unique<Workspace>(openTestStore(f.fs, f.dir), restarted, workspaceConfig(kNow));
     BOOST_TEST(valueOf(restarted, "amount") == "500");
