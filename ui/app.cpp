@@ -1,5 +1,6 @@
 #include "ui/app.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <utility>
 
@@ -25,6 +26,28 @@ constexpr double kMatchSliceMs = 12.0;
 constexpr float kNavWidth = 168.0f;
 
 const char* langCode(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
+
+/// A panel's rectangle on screen.
+struct Area {
+    ImVec2 min;
+    ImVec2 max;
+};
+
+/// Paints the main window's colour where the two panels (side by side on one band of rows) are
+/// not: above and below the band, left of the navigation, between the panels, right of the page.
+void paintMargins(const Area& nav, const Area& page) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 colour = ImGui::GetColorU32(ImGuiCol_WindowBg);
+    const ImVec2 lo = ImGui::GetWindowPos();
+    const ImVec2 hi(lo.x + ImGui::GetWindowWidth(), lo.y + ImGui::GetWindowHeight());
+    const float top = std::min(nav.min.y, page.min.y);
+    const float bottom = std::max(nav.max.y, page.max.y);
+    draw->AddRectFilled(lo, ImVec2(hi.x, top), colour);
+    draw->AddRectFilled(ImVec2(lo.x, bottom), hi, colour);
+    draw->AddRectFilled(ImVec2(lo.x, top), ImVec2(nav.min.x, bottom), colour);
+    draw->AddRectFilled(ImVec2(nav.max.x, top), ImVec2(page.min.x, bottom), colour);
+    draw->AddRectFilled(ImVec2(page.max.x, top), ImVec2(hi.x, bottom), colour);
+}
 
 struct NavEntry {
     ScreenId id;
@@ -202,10 +225,17 @@ void App::frame() {
     ImGui::SetNextWindowSize(viewport->WorkSize);
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoSavedSettings |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                   ImGuiWindowFlags_NoBackground;
     ImGui::Begin("##main", nullptr, flags);
     const float statusHeight = ImGui::GetFrameHeightWithSpacing() + ImGui::GetStyle().ItemSpacing.y;
+    // The shell clears the frame to the panels' colour (canvasColour()); the panels and everything
+    // nested in them draw no background of their own, and only the margins around the panels are
+    // painted: a software GL renderer pays for every fragment, and filling the screen three times
+    // over was most of a frame's time in headless Chromium.
+    ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32(0, 0, 0, 0));
     drawNavigation();
+    const Area nav{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
     ImGui::SameLine();
     ImGui::BeginChild("##page", ImVec2(0.0f, -statusHeight), false);
     if (m_workspace == nullptr) {
@@ -219,6 +249,9 @@ void App::frame() {
         m_screens[static_cast<std::size_t>(m_screen)]->draw(*this);
     }
     ImGui::EndChild();
+    const Area page{ImGui::GetItemRectMin(), ImGui::GetItemRectMax()};
+    ImGui::PopStyleColor();
+    paintMargins(nav, page);
     drawStatusBar();
     ImGui::End();
     if (m_fileBrowser) m_fileBrowser->draw(*this);

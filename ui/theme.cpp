@@ -55,7 +55,9 @@ Fonts loadFonts(const std::string& fontPath, const std::string& extraText) {
                                                  headingRanges.Data);
 
     ImFontConfig figure;
-    figure.OversampleH = 2;
+    // Whole pixels, like the other faces: the shell samples the atlas nearest at 1:1.
+    figure.OversampleH = 1;
+    figure.PixelSnapH = true;
     fonts.figure = io.Fonts->AddFontFromFileTTF(fontPath.c_str(), kFigureSize, &figure,
                                                 io.Fonts->GetGlyphRangesDefault());
     if (fonts.heading == nullptr) fonts.heading = fonts.body;
@@ -66,6 +68,9 @@ Fonts loadFonts(const std::string& fontPath, const std::string& extraText) {
 void applyTheme() {
     ImGui::StyleColorsLight();
     ImGuiStyle& style = ImGui::GetStyle();
+    // Lines drawn from the atlas' baked textures need linear filtering; the shell samples the
+    // atlas nearest at 1:1 (GlfwShell::matchFontFilter), so lines are drawn as geometry.
+    style.AntiAliasedLinesUseTex = false;
     style.WindowPadding = ImVec2(16, 12);
     style.FramePadding = ImVec2(8, 4);
     style.ItemSpacing = ImVec2(10, 7);
@@ -99,5 +104,7 @@ void applyTheme() {
     c[ImGuiCol_TableBorderLight] = rgba(232, 223, 214);
     c[ImGuiCol_TableRowBgAlt] = rgba(250, 245, 240);
 }
+
+ImVec4 canvasColour() { return ImGui::GetStyle().Colors[ImGuiCol_ChildBg]; }
 
 } // namespace nuanxin

@@ -2,6 +2,7 @@
 #include <string>
 
 struct ImFont;
+struct ImVec4;
 
 namespace nuanxin {
 
@@ -19,5 +20,9 @@ struct Fonts {
 
 /// @brief Colours and spacing: a light, warm theme (the app is called "warm heart").
 void applyTheme();
+
+/// @brief The colour a frame is cleared to before ImGui draws: the panels' (ChildBg), which
+/// then draw no background of their own (App::frame paints the margins around them).
+[[nodiscard]] ImVec4 canvasColour();
 
 } // namespace nuanxin

@@ -150,7 +150,8 @@ async function glBaseline(args, site) {
     const { page } = browser;
     await page.goto(`${browser.url}bench-gl.html`, { waitUntil: 'load' });
     await page.waitForFunction((n) => window.intervals.length >= n, WINDOW, { timeout: 300000, polling: 100 });
-    return page.evaluate((n) => {
+    // Awaited here: the finally below closes the browser, which would cut a pending evaluate.
+    return await page.evaluate((n) => {
       const xs = window.intervals.slice(-n).sort((a, b) => a - b);
       const at = (p) => xs[Math.max(0, Math.ceil((p / 100) * xs.length) - 1)];
       return { frames: xs.length, frame_p50: at(50), frame_p95: at(95) };

@@ -1,5 +1,7 @@
 #include "ui/shell/glfw_shell.h"
 
+#include <cstdint>
+
 // GLFW's header brings the GL 1.x declarations used here (glViewport, glClear) on both
 // platforms: the system GL natively, Emscripten's GL emulation headers in the browser.
 #include <GLFW/glfw3.h>
@@ -8,6 +10,7 @@
 #include <imgui_impl_opengl3.h>
 
 #include "ui/app.h"
+#include "ui/theme.h"
 
 namespace nuanxin {
 
@@ -44,6 +47,7 @@ void GlfwShell::frame(App& app) {
     glfwPollEvents();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
+    matchFontFilter();
     ImGui::NewFrame();
     app.frame();
     ImGui::Render();
@@ -52,11 +56,27 @@ void GlfwShell::frame(App& app) {
     int height = 0;
     glfwGetFramebufferSize(m_window, &width, &height);
     glViewport(0, 0, width, height);
-    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    const ImVec4 bg = canvasColour();
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    ImGui_ImplOpenGL3_RenderDrawData(m_batcher.fold(*ImGui::GetDrawData()));
     glfwSwapBuffers(m_window);
+}
+
+// At one framebuffer pixel per point every glyph (pixel-snapped, not oversampled) and every
+// solid fill lands texel for pixel, so nearest sampling draws the very picture linear sampling
+// does, for less work per fragment: work a software renderer (SwiftShader in headless Chromium,
+// llvmpipe under Xvfb) pays for every pixel of every frame. Scaled displays keep linear.
+void GlfwShell::matchFontFilter() {
+    const ImGuiIO& io = ImGui::GetIO();
+    const bool exact = io.DisplayFramebufferScale.x == 1.0f && io.DisplayFramebufferScale.y == 1.0f;
+    const int filter = exact ? GL_NEAREST : GL_LINEAR;
+    if (filter == m_fontFilter || io.Fonts->TexID == nullptr) return;
+    // The OpenGL3 backend keeps the atlas' GL texture name in the pointer-sized TexID.
+    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(io.Fonts->TexID)));
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
+    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
+    m_fontFilter = filter;
 }
 
 bool GlfwShell::closeRequested() const {

@@ -1,6 +1,8 @@
 #pragma once
 #include <string>
 
+#include "ui/shell/draw_batch.h"
+
 struct GLFWwindow;
 
 namespace nuanxin {
@@ -46,9 +48,12 @@ public:
 
 private:
     void close();
+    void matchFontFilter();
 
     GLFWwindow* m_window = nullptr;
     bool m_imgui = false;
+    DrawBatcher m_batcher;
+    int m_fontFilter = 0; ///< the GL filter the font atlas is sampled with (0: not set yet)
 };
 
 } // namespace nuanxin

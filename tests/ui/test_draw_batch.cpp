@@ -1,0 +1,339 @@
+// DrawBatcher (ui/shell/draw_batch.h) against a small reference rasteriser written here: for every
+// pixel, the fragments the OpenGL3 backend would produce from ImGui's draw data (scissor per
+// command, triangles in order) must be the fragments of the folded draw data (one scissor for
+// everything), in the same order, with the same texture, colour and texture coordinates.
+#include <boost/test/unit_test.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <memory>
+#include <random>
+#include <vector>
+
+#include <imgui.h>
+
+#include "ui/shell/draw_batch.h"
+
+namespace {
+
+using nuanxin::DrawBatcher;
+
+/// ImGui's context for the batcher's draw lists, for one test.
+struct Context {
+    Context() { ImGui::CreateContext(); }
+    ~Context() { ImGui::DestroyContext(); }
+    Context(const Context&) = delete;
+    Context& operator=(const Context&) = delete;
+};
+
+struct Fragment {
+    std::uintptr_t texture;
+    float r, g, b, a, u, v;
+};
+
+/// Edge function of (a, b) at p: positive on the left of a→b in a y-down frame.
+double edge(double ax, double ay, double bx, double by, double px, double py) {
+    return (bx - ax) * (py - ay) - (by - ay) * (px - ax);
+}
+
+/// The top-left rule GL rasterisers use, so that a pixel centre on an edge two triangles share
+/// belongs to exactly one of them. For a triangle of positive area in y-down coordinates.
+bool ownsEdge(double ax, double ay, double bx, double by) {
+    const double dx = bx - ax;
+    const double dy = by - ay;
+    return (dy == 0.0 && dx < 0.0) || dy > 0.0;
+}
+
+/// All fragments of `data` at each pixel of a framebuffer of its size, drawn as the OpenGL3
+/// backend does: commands in order, each clipped by glScissor with the backend's arithmetic.
+std::vector<std::vector<Fragment>> rasterise(const ImDrawData& data) {
+    const ImVec2 scale = data.FramebufferScale;
+    const int width = static_cast<int>(data.DisplaySize.x * scale.x);
+    const int height = static_cast<int>(data.DisplaySize.y * scale.y);
+    std::vector<std::vector<Fragment>> pixels(static_cast<std::size_t>(width * height));
+    for (int l = 0; l < data.CmdListsCount; ++l) {
+        const ImDrawList& list = *data.CmdLists[l];
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            if (cmd.UserCallback != nullptr) continue;
+            const ImVec2 lo((cmd.ClipRect.x - data.DisplayPos.x) * scale.x, (cmd.ClipRect.y - data.DisplayPos.y) * scale.y);
+            const ImVec2 hi((cmd.ClipRect.z - data.DisplayPos.x) * scale.x, (cmd.ClipRect.w - data.DisplayPos.y) * scale.y);
+            if (hi.x <= lo.x || hi.y <= lo.y) continue;
+            // glScissor(x, y, w, h) with y counted from the bottom, as the backend sets it.
+            const int sx = static_cast<int>(lo.x);
+            const int sw = static_cast<int>(hi.x - lo.x);
+            const int syGl = static_cast<int>(static_cast<float>(height) - hi.y);
+            const int sh = static_cast<int>(hi.y - lo.y);
+            const int sy = height - (syGl + sh);
+            for (unsigned t = 0; t + 2 < cmd.ElemCount; t += 3) {
+                const ImDrawVert* v[3];
+                double x[3];
+                double y[3];
+                for (int k = 0; k < 3; ++k) {
+                    v[k] = &list.VtxBuffer[static_cast<int>(list.IdxBuffer[static_cast<int>(cmd.IdxOffset + t) + k] + cmd.VtxOffset)];
+                    x[k] = (static_cast<double>(v[k]->pos.x) - data.DisplayPos.x) * scale.x;
+                    y[k] = (static_cast<double>(v[k]->pos.y) - data.DisplayPos.y) * scale.y;
+                }
+                double area = edge(x[0], y[0], x[1], y[1], x[2], y[2]);
+                if (area == 0.0) continue;
+                int order[3] = {0, 1, 2};
+                if (area < 0.0) {
+                    std::swap(order[1], order[2]);
+                    area = -area;
+                }
+                for (int py = std::max(0, sy); py < std::min(height, sy + sh); ++py) {
+                    for (int px = std::max(0, sx); px < std::min(width, sx + sw); ++px) {
+                        const double cx = px + 0.5;
+                        const double cy = py + 0.5;
+                        double w[3];
+                        bool in = true;
+                        for (int k = 0; k < 3 && in; ++k) {
+                            const int a = order[(k + 1) % 3];
+                            const int b = order[(k + 2) % 3];
+                            w[order[k]] = edge(x[a], y[a], x[b], y[b], cx, cy) / area;
+                            in = w[order[k]] > 0.0 || (w[order[k]] == 0.0 && ownsEdge(x[a], y[a], x[b], y[b]));
+                        }
+                        if (!in) continue;
+                        Fragment f{reinterpret_cast<std::uintptr_t>(cmd.TextureId), 0, 0, 0, 0, 0, 0};
+                        for (int k = 0; k < 3; ++k) {
+                            const ImVec4 c = ImGui::ColorConvertU32ToFloat4(v[k]->col);
+                            const auto wk = static_cast<float>(w[k]);
+                            f.r += wk * c.x * 255.0f;
+                            f.g += wk * c.y * 255.0f;
+                            f.b += wk * c.z * 255.0f;
+                            f.a += wk * c.w * 255.0f;
+                            f.u += wk * v[k]->uv.x;
+                            f.v += wk * v[k]->uv.y;
+                        }
+                        pixels[static_cast<std::size_t>(py * width + px)].push_back(f);
+                    }
+                }
+            }
+        }
+    }
+    return pixels;
+}
+
+/// Same fragments pixel by pixel; colours within one step (a colour at a clipped corner is
+/// rounded to 8 bits), texture coordinates within 1e-3.
+void requireSamePicture(const ImDrawData& original, const ImDrawData& folded) {
+    const auto a = rasterise(original);
+    const auto b = rasterise(folded);
+    BOOST_REQUIRE_EQUAL(a.size(), b.size());
+    std::size_t fragments = 0;
+    for (std::size_t p = 0; p < a.size(); ++p) {
+        BOOST_REQUIRE_MESSAGE(a[p].size() == b[p].size(), "pixel " << p << ": " << a[p].size()
+                                                                   << " fragments before, " << b[p].size() << " after");
+        for (std::size_t i = 0; i < a[p].size(); ++i) {
+            const Fragment& x = a[p][i];
+            const Fragment& y = b[p][i];
+            BOOST_REQUIRE_EQUAL(x.texture, y.texture);
+            const float before[4] = {x.r, x.g, x.b, x.a};
+            const float after[4] = {y.r, y.g, y.b, y.a};
+            for (int c = 0; c < 4; ++c) {
+                BOOST_REQUIRE_MESSAGE(std::fabs(before[c] - after[c]) <= 1.0f,
+                                      "pixel " << p << " channel " << c << ": " << before[c] << " vs " << after[c]);
+            }
+            BOOST_REQUIRE_SMALL(x.u - y.u, 1e-3f);
+            BOOST_REQUIRE_SMALL(x.v - y.v, 1e-3f);
+        }
+        fragments += a[p].size();
+    }
+    BOOST_TEST_MESSAGE(fragments << " fragments compared");
+}
+
+ImDrawVert vertex(float x, float y, float u, float v, ImU32 col) {
+    ImDrawVert out;
+    out.pos = ImVec2(x, y);
+    out.uv = ImVec2(u, v);
+    out.col = col;
+    return out;
+}
+
+/// Appends a command of `tris` triangles (3 vertices each) to `list`.
+void addCommand(ImDrawList& list, const ImVec4& clip, ImTextureID texture, const std::vector<ImDrawVert>& tris) {
+    ImDrawCmd cmd;
+    cmd.ClipRect = clip;
+    cmd.TextureId = texture;
+    cmd.IdxOffset = static_cast<unsigned>(list.IdxBuffer.Size);
+    cmd.ElemCount = static_cast<unsigned>(tris.size());
+    for (const ImDrawVert& v : tris) {
+        list.IdxBuffer.push_back(static_cast<ImDrawIdx>(list.VtxBuffer.Size));
+        list.VtxBuffer.push_back(v);
+    }
+    list.CmdBuffer.push_back(cmd);
+}
+
+/// Appends an axis-aligned quad as ImGui draws one (4 shared vertices, 2 triangles).
+void addQuad(ImDrawList& list, const ImVec4& clip, ImTextureID texture, const ImVec4& r, ImU32 col) {
+    ImDrawCmd cmd;
+    cmd.ClipRect = clip;
+    cmd.TextureId = texture;
+    cmd.IdxOffset = static_cast<unsigned>(list.IdxBuffer.Size);
+    cmd.ElemCount = 6;
+    const auto base = static_cast<ImDrawIdx>(list.VtxBuffer.Size);
+    list.VtxBuffer.push_back(vertex(r.x, r.y, 0.0f, 0.0f, col));
+    list.VtxBuffer.push_back(vertex(r.z, r.y, 1.0f, 0.0f, col));
+    list.VtxBuffer.push_back(vertex(r.z, r.w, 1.0f, 1.0f, col));
+    list.VtxBuffer.push_back(vertex(r.x, r.w, 0.0f, 1.0f, col));
+    for (int i : {0, 1, 2, 0, 2, 3}) list.IdxBuffer.push_back(static_cast<ImDrawIdx>(base + i));
+    list.CmdBuffer.push_back(cmd);
+}
+
+ImDrawData frameOf(std::vector<ImDrawList*>& lists, ImVec2 pos, ImVec2 size, ImVec2 scale) {
+    ImDrawData data;
+    data.Valid = true;
+    data.CmdLists = lists.data();
+    data.CmdListsCount = static_cast<int>(lists.size());
+    data.DisplayPos = pos;
+    data.DisplaySize = size;
+    data.FramebufferScale = scale;
+    for (const ImDrawList* l : lists) {
+        data.TotalVtxCount += l->VtxBuffer.Size;
+        data.TotalIdxCount += l->IdxBuffer.Size;
+    }
+    return data;
+}
+
+ImTextureID texture(std::uintptr_t id) { return reinterpret_cast<ImTextureID>(id); }
+
+} // namespace
+
+BOOST_AUTO_TEST_SUITE(draw_batch)
+
+BOOST_AUTO_TEST_CASE(random_triangles_give_the_same_picture) {
+    Context context;
+    std::mt19937 rng(20261129);
+    std::uniform_real_distribution<float> coord(-12.0f, 60.0f);
+    std::uniform_int_distribution<int> edgeAt(-4, 52);
+    std::uniform_int_distribution<unsigned> byte(0, 255);
+    std::uniform_real_distribution<float> unit(0.0f, 1.0f);
+    for (int round = 0; round < 150; ++round) {
+        // Odd rounds: a window placed away from the origin on a display of scale 2.
+        const bool scaled = round % 2 == 1;
+        const ImVec2 pos = scaled ? ImVec2(100.0f, 40.0f) : ImVec2(0.0f, 0.0f);
+        const ImVec2 size(48.0f, 40.0f);
+        std::vector<std::unique_ptr<ImDrawList>> owned;
+        std::vector<ImDrawList*> lists;
+        for (int l = 0; l < 3; ++l) {
+            owned.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
+            lists.push_back(owned.back().get());
+            for (int c = 0; c < 3; ++c) {
+                int x0 = edgeAt(rng);
+                int x1 = edgeAt(rng);
+                int y0 = edgeAt(rng);
+                int y1 = edgeAt(rng);
+                if (x0 > x1) std::swap(x0, x1);
+                if (y0 > y1) std::swap(y0, y1); // some are empty: the backend skips those
+                const auto at = [](int v) { return static_cast<float>(v); };
+                const ImVec4 clip(pos.x + at(x0) + (scaled ? 0.25f : 0.0f), pos.y + at(y0), pos.x + at(x1),
+                                  pos.y + at(y1) + (scaled ? 0.75f : 0.0f));
+                std::vector<ImDrawVert> tris;
+                for (int t = 0; t < 3 * 6; ++t) {
+                    tris.push_back(vertex(pos.x + coord(rng), pos.y + coord(rng), unit(rng), unit(rng),
+                                          IM_COL32(byte(rng), byte(rng), byte(rng), byte(rng))));
+                }
+                addCommand(*lists.back(), clip, texture(1 + static_cast<std::uintptr_t>(c % 2)), tris);
+            }
+        }
+        const ImDrawData in = frameOf(lists, pos, size, scaled ? ImVec2(2.0f, 2.0f) : ImVec2(1.0f, 1.0f));
+        DrawBatcher batcher;
+        const ImDrawData* out = batcher.fold(in);
+        requireSamePicture(in, *out);
+        for (int l = 0; l < out->CmdListsCount; ++l) {
+            for (const ImDrawCmd& cmd : out->CmdLists[l]->CmdBuffer) {
+                BOOST_REQUIRE(cmd.ClipRect.x == pos.x && cmd.ClipRect.y == pos.y);
+                BOOST_REQUIRE(cmd.ClipRect.z == pos.x + size.x && cmd.ClipRect.w == pos.y + size.y);
+            }
+        }
+    }
+}
+
+BOOST_AUTO_TEST_CASE(text_like_quads_cut_by_the_scissor) {
+    // Pixel-aligned quads sharing a diagonal, cut by clip rectangles through their middle: the
+    // clipped polygons get new inner edges, which must neither double nor drop a pixel.
+    Context context;
+    std::vector<std::unique_ptr<ImDrawList>> owned;
+    std::vector<ImDrawList*> lists;
+    owned.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
+    lists.push_back(owned.back().get());
+    for (int i = 0; i < 40; ++i) {
+        const float x = static_cast<float>((i * 7) % 40);
+        const float y = static_cast<float>((i * 11) % 30);
+        const ImVec4 clip(static_cast<float>(i % 9), static_cast<float>(i % 7), 20.0f + static_cast<float>(i % 13), 17.0f + static_cast<float>(i % 5));
+        addQuad(*lists.back(), clip, texture(1), ImVec4(x, y, x + 9.0f, y + 13.0f), IM_COL32(40, 36, 33, 255 - i));
+    }
+    const ImDrawData in = frameOf(lists, ImVec2(0, 0), ImVec2(48, 40), ImVec2(1, 1));
+    DrawBatcher batcher;
+    const ImDrawData* out = batcher.fold(in);
+    requireSamePicture(in, *out);
+    // One texture, no callbacks: one draw call.
+    BOOST_TEST(out->CmdListsCount == 1);
+    BOOST_TEST(out->CmdLists[0]->CmdBuffer.Size == 1);
+}
+
+BOOST_AUTO_TEST_CASE(batches_split_by_texture_and_at_the_index_limit) {
+    Context context;
+    std::vector<std::unique_ptr<ImDrawList>> owned;
+    std::vector<ImDrawList*> lists;
+    // 30,000 quads wholly inside: 120,000 vertices, more than 16-bit indices reach in one list.
+    owned.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
+    lists.push_back(owned.back().get());
+    const ImVec4 all(0, 0, 64, 64);
+    for (int i = 0; i < 30000; ++i) {
+        const auto x = static_cast<float>(i % 60);
+        addQuad(*lists.back(), all, texture(1), ImVec4(x, 1, x + 2, 3), IM_COL32_WHITE);
+    }
+    // Then textures 2, 2, 1 in a second list: two more commands (the two 2s are one batch).
+    owned.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
+    lists.push_back(owned.back().get());
+    addQuad(*lists.back(), all, texture(2), ImVec4(5, 5, 9, 9), IM_COL32_WHITE);
+    addQuad(*lists.back(), all, texture(2), ImVec4(9, 5, 13, 9), IM_COL32_WHITE);
+    addQuad(*lists.back(), all, texture(1), ImVec4(5, 9, 9, 13), IM_COL32_WHITE);
+    const ImDrawData in = frameOf(lists, ImVec2(0, 0), ImVec2(64, 64), ImVec2(1, 1));
+    DrawBatcher batcher;
+    const ImDrawData* out = batcher.fold(in);
+    int commands = 0;
+    long long triangles = 0;
+    for (int l = 0; l < out->CmdListsCount; ++l) {
+        const ImDrawList& list = *out->CmdLists[l];
+        BOOST_REQUIRE_LE(list.VtxBuffer.Size, 65536);
+        for (const ImDrawIdx i : list.IdxBuffer) BOOST_REQUIRE_LT(static_cast<int>(i), list.VtxBuffer.Size);
+        commands += list.CmdBuffer.Size;
+        for (const ImDrawCmd& cmd : list.CmdBuffer) triangles += cmd.ElemCount / 3;
+    }
+    BOOST_TEST(out->CmdListsCount == 2);  // 120,012 vertices: two lists of at most 65,536
+    BOOST_TEST(commands == 2 + 2);        // texture 1 in each list, then 2, then 1 again
+    BOOST_TEST(triangles == 2 * 30003);   // nothing lost, nothing doubled
+    // Shared corners stay shared (a quad cut by the list boundary repeats its three).
+    BOOST_TEST(out->TotalVtxCount <= 4 * 30003 + 3);
+    requireSamePicture(in, *out);
+}
+
+BOOST_AUTO_TEST_CASE(callbacks_stay_in_order) {
+    Context context;
+    std::vector<std::unique_ptr<ImDrawList>> owned;
+    std::vector<ImDrawList*> lists;
+    owned.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
+    lists.push_back(owned.back().get());
+    const ImVec4 all(0, 0, 16, 16);
+    addQuad(*lists.back(), all, texture(1), ImVec4(1, 1, 5, 5), IM_COL32_WHITE);
+    ImDrawCmd callback;
+    callback.UserCallback = ImDrawCallback_ResetRenderState;
+    callback.IdxOffset = static_cast<unsigned>(lists.back()->IdxBuffer.Size);
+    lists.back()->CmdBuffer.push_back(callback);
+    addQuad(*lists.back(), all, texture(1), ImVec4(6, 6, 9, 9), IM_COL32_WHITE);
+    const ImDrawData in = frameOf(lists, ImVec2(0, 0), ImVec2(16, 16), ImVec2(1, 1));
+    DrawBatcher batcher;
+    const ImDrawData* out = batcher.fold(in);
+    BOOST_REQUIRE_EQUAL(out->CmdListsCount, 1);
+    const ImVector<ImDrawCmd>& cmds = out->CmdLists[0]->CmdBuffer;
+    BOOST_REQUIRE_EQUAL(cmds.Size, 3); // quad, callback, quad: not merged across the callback
+    BOOST_TEST(cmds[0].ElemCount == 6u);
+    BOOST_TEST((cmds[1].UserCallback == ImDrawCallback_ResetRenderState));
+    BOOST_TEST(cmds[2].ElemCount == 6u);
+    BOOST_TEST(cmds[2].IdxOffset == 6u);
+    requireSamePicture(in, *out);
+}
+
+BOOST_AUTO_TEST_SUITE_END()
