@@ -180,7 +180,20 @@ void addQuad(ImDrawList& list, const ImVec4& clip, ImTextureID texture, const Im
     list.CmdBuffer.push_back(cmd);
 }
 
-ImDrawData frameOf(std::vector<ImDrawList*>& lists, ImVec2 pos, ImVec2 size, ImVec2 scale) {
+/// The draw lists of one test frame.
+struct Lists {
+    std::vector<std::unique_ptr<ImDrawList>> owned;
+    std::vector<ImDrawList*> lists;
+
+    ImDrawList& add() {
+        owned.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
+        lists.push_back(owned.back().get());
+        return *lists.back();
+    }
+};
+
+ImDrawData frameOf(Lists& frame, ImVec2 pos, ImVec2 size, ImVec2 scale) {
+    std::vector<ImDrawList*>& lists = frame.lists;
     ImDrawData data;
     data.Valid = true;
     data.CmdLists = lists.data();
@@ -213,11 +226,9 @@ BOOST_AUTO_TEST_CASE(random_triangles_give_the_same_picture) {
         const bool scaled = round % 2 == 1;
         const ImVec2 pos = scaled ? ImVec2(100.0f, 40.0f) : ImVec2(0.0f, 0.0f);
         const ImVec2 size(48.0f, 40.0f);
-        std::vector<std::unique_ptr<ImDrawList>> owned;
-        std::vector<ImDrawList*> lists;
+        Lists lists;
         for (int l = 0; l < 3; ++l) {
-            owned.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
-            lists.push_back(owned.back().get());
+            ImDrawList& list = lists.add();
             for (int c = 0; c < 3; ++c) {
                 int x0 = edgeAt(rng);
                 int x1 = edgeAt(rng);
@@ -233,7 +244,7 @@ BOOST_AUTO_TEST_CASE(random_triangles_give_the_same_picture) {
                     tris.push_back(vertex(pos.x + coord(rng), pos.y + coord(rng), unit(rng), unit(rng),
                                           IM_COL32(byte(rng), byte(rng), byte(rng), byte(rng))));
                 }
-                addCommand(*lists.back(), clip, texture(1 + static_cast<std::uintptr_t>(c % 2)), tris);
+                addCommand(list, clip, texture(1 + static_cast<std::uintptr_t>(c % 2)), tris);
             }
         }
         const ImDrawData in = frameOf(lists, pos, size, scaled ? ImVec2(2.0f, 2.0f) : ImVec2(1.0f, 1.0f));
@@ -253,15 +264,13 @@ BOOST_AUTO_TEST_CASE(text_like_quads_cut_by_the_scissor) {
     // Pixel-aligned quads sharing a diagonal, cut by clip rectangles through their middle: the
     // clipped polygons get new inner edges, which must neither double nor drop a pixel.
     Context context;
-    std::vector<std::unique_ptr<ImDrawList>> owned;
-    std::vector<ImDrawList*> lists;
-    owned.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
-    lists.push_back(owned.back().get());
+    Lists lists;
+    ImDrawList& list = lists.add();
     for (int i = 0; i < 40; ++i) {
         const float x = static_cast<float>((i * 7) % 40);
         const float y = static_cast<float>((i * 11) % 30);
         const ImVec4 clip(static_cast<float>(i % 9), static_cast<float>(i % 7), 20.0f + static_cast<float>(i % 13), 17.0f + static_cast<float>(i % 5));
-        addQuad(*lists.back(), clip, texture(1), ImVec4(x, y, x + 9.0f, y + 13.0f), IM_COL32(40, 36, 33, 255 - i));
+        addQuad(list, clip, texture(1), ImVec4(x, y, x + 9.0f, y + 13.0f), IM_COL32(40, 36, 33, 255 - i));
     }
     const ImDrawData in = frameOf(lists, ImVec2(0, 0), ImVec2(48, 40), ImVec2(1, 1));
     DrawBatcher batcher;
@@ -274,22 +283,19 @@ BOOST_AUTO_TEST_CASE(text_like_quads_cut_by_the_scissor) {
 
 BOOST_AUTO_TEST_CASE(batches_split_by_texture_and_at_the_index_limit) {
     Context context;
-    std::vector<std::unique_ptr<ImDrawList>> owned;
-    std::vector<ImDrawList*> lists;
+    Lists lists;
     // 30,000 quads wholly inside: 120,000 vertices, more than 16-bit indices reach in one list.
-    owned.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
-    lists.push_back(owned.back().get());
+    ImDrawList& first = lists.add();
     const ImVec4 all(0, 0, 64, 64);
     for (int i = 0; i < 30000; ++i) {
         const auto x = static_cast<float>(i % 60);
-        addQuad(*lists.back(), all, texture(1), ImVec4(x, 1, x + 2, 3), IM_COL32_WHITE);
+        addQuad(first, all, texture(1), ImVec4(x, 1, x + 2, 3), IM_COL32_WHITE);
     }
     // Then textures 2, 2, 1 in a second list: two more commands (the two 2s are one batch).
-    owned.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
-    lists.push_back(owned.back().get());
-    addQuad(*lists.back(), all, texture(2), ImVec4(5, 5, 9, 9), IM_COL32_WHITE);
-    addQuad(*lists.back(), all, texture(2), ImVec4(9, 5, 13, 9), IM_COL32_WHITE);
-    addQuad(*lists.back(), all, texture(1), ImVec4(5, 9, 9, 13), IM_COL32_WHITE);
+    ImDrawList& second = lists.add();
+    addQuad(second, all, texture(2), ImVec4(5, 5, 9, 9), IM_COL32_WHITE);
+    addQuad(second, all, texture(2), ImVec4(9, 5, 13, 9), IM_COL32_WHITE);
+    addQuad(second, all, texture(1), ImVec4(5, 9, 9, 13), IM_COL32_WHITE);
     const ImDrawData in = frameOf(lists, ImVec2(0, 0), ImVec2(64, 64), ImVec2(1, 1));
     DrawBatcher batcher;
     const ImDrawData* out = batcher.fold(in);
@@ -312,17 +318,15 @@ BOOST_AUTO_TEST_CASE(batches_split_by_texture_and_at_the_index_limit) {
 
 BOOST_AUTO_TEST_CASE(callbacks_stay_in_order) {
     Context context;
-    std::vector<std::unique_ptr<ImDrawList>> owned;
-    std::vector<ImDrawList*> lists;
-    owned.push_back(std::make_unique<ImDrawList>(ImGui::GetDrawListSharedData()));
-    lists.push_back(owned.back().get());
+    Lists lists;
+    ImDrawList& list = lists.add();
     const ImVec4 all(0, 0, 16, 16);
-    addQuad(*lists.back(), all, texture(1), ImVec4(1, 1, 5, 5), IM_COL32_WHITE);
+    addQuad(list, all, texture(1), ImVec4(1, 1, 5, 5), IM_COL32_WHITE);
     ImDrawCmd callback;
     callback.UserCallback = ImDrawCallback_ResetRenderState;
-    callback.IdxOffset = static_cast<unsigned>(lists.back()->IdxBuffer.Size);
-    lists.back()->CmdBuffer.push_back(callback);
-    addQuad(*lists.back(), all, texture(1), ImVec4(6, 6, 9, 9), IM_COL32_WHITE);
+    callback.IdxOffset = static_cast<unsigned>(list.IdxBuffer.Size);
+    list.CmdBuffer.push_back(callback);
+    addQuad(list, all, texture(1), ImVec4(6, 6, 9, 9), IM_COL32_WHITE);
     const ImDrawData in = frameOf(lists, ImVec2(0, 0), ImVec2(16, 16), ImVec2(1, 1));
     DrawBatcher batcher;
     const ImDrawData* out = batcher.fold(in);
