@@ -176,9 +176,16 @@ Result<std::uint64_t> WorkspaceTasks::confirm(const std::vector<WorkRef>& work) 
     return m_ws.commit(std::move(commands));
 }
 
-Result<std::uint64_t> WorkspaceTasks::reject(AllocationId allocation, const std::string& reason) {
-    return m_ws.commit(
-        {cmd::EndWork{WorkRef::allocation(allocation), AllocationStatus::Rejected, reason}});
+Result<std::uint64_t> WorkspaceTasks::reject(const std::vector<AllocationId>& allocations,
+                                             const std::string& reason) {
+    if (allocations.empty()) {
+        return FieldError{"allocations", "", Str::SessionErrNothingSelected, ""};
+    }
+    std::vector<Command> commands;
+    for (AllocationId id : once(allocations)) {
+        commands.push_back(cmd::EndWork{WorkRef::allocation(id), AllocationStatus::Rejected, reason});
+    }
+    return m_ws.commit(std::move(commands));
 }
 
 Result<std::uint64_t> WorkspaceTasks::cancel(WorkRef work, const std::string& reason) {

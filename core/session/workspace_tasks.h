@@ -175,8 +175,9 @@ public:
     /// @brief Staff confirm a delivery; an allocation delivered before approval needs its
     /// approval first.
     Result<std::uint64_t> confirm(const std::vector<WorkRef>& work);
-    /// @brief Rejects a proposal (or a 先行救助 delivery whose approval is refused); reason required.
-    Result<std::uint64_t> reject(AllocationId allocation, const std::string& reason);
+    /// @brief Rejects proposals (or 先行救助 deliveries whose approval is refused), one reason for
+    /// all, in one transaction: all or none. Reason required.
+    Result<std::uint64_t> reject(const std::vector<AllocationId>& allocations, const std::string& reason);
     /// @brief Cancels anything not yet delivered; reason required.
     Result<std::uint64_t> cancel(WorkRef work, const std::string& reason);
 

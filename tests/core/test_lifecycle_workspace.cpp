@@ -351,6 +351,32 @@ BOOST_AUTO_TEST_CASE(history_of_an_allocation_says_who_and_when_in_the_users_lan
     BOOST_TEST(f.ws->history(byVolunteer).size() == 4U); // registered, assigned ×2, delivered
 }
 
+BOOST_AUTO_TEST_CASE(proposals_are_rejected_together_with_one_reason_or_not_at_all) {
+    LifecycleFixture f("reject_many");
+    WorkspaceTasks t = f.tasks();
+    const OfferId offer = yuanPerKgOffer(f);
+    const AllocationId a = proposed(f, 1, offer, 80);
+    const AllocationId b = proposed(f, 2, offer, 90);
+    const AllocationId c = proposed(f, 3, offer, 70);
+    f.as("张老师");
+    required(t.setUserRole("张老师", UserRole{1, 0}));
+    required(t.approve({c}));
+    const auto status = [&](AllocationId id) { return f.ws->state().allocation(id)->status; };
+    BOOST_TEST((refusal(t.reject({a, b}, "  ")) == Str::LifeErrReasonRequired));
+    BOOST_TEST((refusal(t.reject({}, "重复登记")) == Str::SessionErrNothingSelected));
+    // An approved allocation in the selection: nothing is rejected.
+    BOOST_TEST((refusal(t.reject({a, c, b}, "重复登记")) == Str::StoreErrTransition));
+    BOOST_TEST((status(a) == S::Proposed && status(b) == S::Proposed && status(c) == S::Approved));
+    required(t.reject({b, a, b}, "重复登记"));
+    BOOST_TEST((status(a) == S::Rejected && status(b) == S::Rejected));
+    HistoryFilter byAllocation;
+    byAllocation.allocation = b;
+    const auto h = f.ws->history(byAllocation);
+    BOOST_REQUIRE(!h.empty());
+    BOOST_TEST(h[0].commands.size() == 2U); // one transaction for both, b named once
+    BOOST_TEST(mentions(h[0].described, "重复登记"));
+}
+
 BOOST_AUTO_TEST_CASE(reopening_keeps_roles_volunteers_and_progress) {
     LifecycleFixture f("reopen");
     WorkspaceTasks t = f.tasks();

@@ -11,6 +11,7 @@
 #include "core/view/match_proposals.h"
 #include "core/view/match_results.h"
 #include "ui/app.h"
+#include "ui/widgets/reason_prompt.h"
 
 namespace nuanxin::matching {
 
@@ -35,6 +36,7 @@ struct ProposalsState {
     std::uint64_t revision = 0;
     bool dirty = true;
     std::unordered_set<AllocationId> selected;
+    ReasonPrompt rejectReason; ///< asked before the selection is rejected
 };
 
 /// @brief The "by hand" tab: the offer being worked on, the offers a search found, its

@@ -137,11 +137,8 @@ void actionBar(App& app, ProposalsState& s) {
     }
     markItem("match.approve");
     ImGui::SameLine();
-    if (ImGui::Button(tr(Str::UiMatchReject, lang))) {
-        act(app, s, Str::UiMatchReject, [](Workspace& ws, const std::vector<AllocationId>& ids) {
-            return ws.setStatus(ids, AllocationStatus::Rejected);
-        });
-    }
+    // A rejection is journaled with its reason, as on the work screen.
+    if (ImGui::Button(tr(Str::UiMatchReject, lang))) s.rejectReason.open();
     markItem("match.reject");
     ImGui::SameLine();
     if (ImGui::Button(tr(Str::UiMatchLock, lang))) {
@@ -158,6 +155,13 @@ void actionBar(App& app, ProposalsState& s) {
     }
     markItem("match.unlock");
     ImGui::EndDisabled();
+    const std::string title = fillSlots(tr(Str::UiLifeRejectTitle, lang), {grouped(static_cast<std::int64_t>(s.selected.size()))});
+    if (s.rejectReason.draw(title, lang, 12.0f) == ReasonPrompt::Answer::Confirmed) {
+        const std::string reason = s.rejectReason.reason();
+        act(app, s, Str::UiMatchReject, [&reason](Workspace& ws, const std::vector<AllocationId>& ids) {
+            return WorkspaceTasks(ws).reject(ids, reason);
+        });
+    }
     ImGui::SameLine(0.0f, 24.0f);
     ImGui::AlignTextToFramePadding();
     mutedText((fillSlots(tr(Str::UiMatchSelected, lang), {grouped(static_cast<std::int64_t>(s.selected.size()))}) + " · " +

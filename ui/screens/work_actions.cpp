@@ -2,6 +2,7 @@
 // gave it), assign to a volunteer, confirm, and cancel / reject / reassign with a reason typed
 // in a modal; the plugins' derived tasks. Each refusal is listed with the item it concerns.
 #include <algorithm>
+#include <functional>
 
 #include <imgui.h>
 
@@ -91,8 +92,7 @@ void WorkScreen::actionBar(App& app) {
     ImGui::BeginDisabled(none || ws.matching());
     const auto askReason = [this](ReasonAction action) {
         m_reasonAction = action;
-        m_openReason = true;
-        m_reason.clear();
+        m_reason.open();
         m_reassignTo = 0;
     };
     if (ImGui::Button(tr(Str::UiLifeReassign, lang))) askReason(ReasonAction::Reassign);
@@ -206,7 +206,7 @@ void WorkScreen::endWith(App& app, ReasonAction action) {
     const Lang lang = app.lang();
     m_log.clear();
     WorkspaceTasks tasks(ws);
-    const std::string reason(trimAscii(m_reason));
+    const std::string reason = m_reason.reason();
     std::size_t done = 0;
     int refusals = 0;
     for (const WorkRef& ref : selection()) {
@@ -215,7 +215,7 @@ void WorkScreen::endWith(App& app, ReasonAction action) {
         case ReasonAction::Cancel: r = tasks.cancel(ref, reason); break;
         case ReasonAction::Reassign: r = tasks.reassign(ref, m_reassignTo, reason); break;
         case ReasonAction::Reject:
-            if (!ref.isTask()) r = tasks.reject(ref.id, reason);
+            if (!ref.isTask()) r = tasks.reject({ref.id}, reason);
             break;
         case ReasonAction::None: break;
         }
@@ -237,47 +237,20 @@ void WorkScreen::endWith(App& app, ReasonAction action) {
 
 void WorkScreen::reasonModal(App& app) {
     const Lang lang = app.lang();
-    if (m_openReason) {
-        ImGui::OpenPopup("###reason");
-        m_openReason = false;
-    }
-    placeModal(30.0f, m_reasonAction == ReasonAction::Reassign ? 15.0f : 12.0f);
     const Str titleKey = m_reasonAction == ReasonAction::Cancel   ? Str::UiLifeCancelTitle
                          : m_reasonAction == ReasonAction::Reject ? Str::UiLifeRejectTitle
                                                                   : Str::UiLifeReassignTitle;
-    const std::string title = fillSlots(tr(titleKey, lang), {std::to_string(m_selected.size())}) + "###reason";
-    bool open = true;
-    if (!ImGui::BeginPopupModal(title.c_str(), &open)) return;
-    if (m_reasonAction == ReasonAction::Reassign) {
+    const std::string title = fillSlots(tr(titleKey, lang), {std::to_string(m_selected.size())});
+    const auto reassignTo = [&] {
         ImGui::TextUnformatted(tr(Str::UiLifeReassignTo, lang));
         life::volunteerCombo("##reassign_to", *app.workspace(), m_reassignTo, lang, "reason.volunteer",
                              Str::UiLifeBackToPool, -1.0f);
-    }
-    ImGui::TextUnformatted(tr(Str::UiLifeReason, lang));
-    if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(-1.0f);
-    const bool entered = inputString("##reason_text", m_reason, tr(Str::UiLifeReasonHint, lang),
-                                     ImGuiInputTextFlags_EnterReturnsTrue);
-    markItem("reason.text");
-    const bool empty = trimAscii(m_reason).empty();
-    if (empty) ImGui::TextColored(mutedColour(), "%s", tr(Str::UiLifeReasonRequired, lang));
-    ImGui::Separator();
-    ImGui::BeginDisabled(empty);
-    const bool ok = ImGui::Button(tr(Str::UiLifeOk, lang)) || (entered && !empty);
-    markItem("reason.ok");
-    ImGui::EndDisabled();
-    ImGui::SameLine();
-    const bool cancel = ImGui::Button(tr(Str::UiFormCancel, lang));
-    markItem("reason.cancel");
-    if (ok && !empty) {
-        endWith(app, m_reasonAction);
-        m_reasonAction = ReasonAction::None;
-        ImGui::CloseCurrentPopup();
-    } else if (cancel || !open) {
-        m_reasonAction = ReasonAction::None;
-        ImGui::CloseCurrentPopup();
-    }
-    ImGui::EndPopup();
+    };
+    const bool reassign = m_reasonAction == ReasonAction::Reassign;
+    const ReasonPrompt::Answer answer =
+        m_reason.draw(title, lang, reassign ? 15.0f : 12.0f, reassign ? std::function<void()>(reassignTo) : nullptr);
+    if (answer == ReasonPrompt::Answer::Confirmed) endWith(app, m_reasonAction);
+    if (answer != ReasonPrompt::Answer::Pending) m_reasonAction = ReasonAction::None;
 }
 
 } // namespace nuanxin

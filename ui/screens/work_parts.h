@@ -11,6 +11,7 @@
 #include "core/session/workspace_tasks.h"
 #include "ui/screens/life_parts.h"
 #include "ui/screens/screen.h"
+#include "ui/widgets/reason_prompt.h"
 
 namespace nuanxin {
 
@@ -70,8 +71,7 @@ private:
     VolunteerId m_assignTo = 0;
 
     ReasonAction m_reasonAction = ReasonAction::None;
-    bool m_openReason = false;
-    std::string m_reason;
+    ReasonPrompt m_reason;
     VolunteerId m_reassignTo = 0;
 
     // The focused item's history, asked once per revision.
