@@ -16,12 +16,13 @@ int runExport(Args& args) {
     if (!out) throw UsageError{Str::CliMissingArgument, "--out FILE"};
     std::optional<std::uint64_t> offer;
     if (auto v = args.option("--offer")) offer = parseCount("--offer", *v);
-    const auto passphrase = passphraseOption(args);
+    auto passphrase = passphraseOption(args);
     args.finish();
     if (what != "distribution" && what != "json") throw UsageError{Str::CliBadTarget, what};
     if (what == "distribution" && !offer) throw UsageError{Str::CliMissingArgument, "--offer ID"};
 
     PosixFileSystem fs;
+    askIfEncrypted(passphrase, fs, dir, lang);
     auto store = openStoreOrSay(fs, dir, lang, Store::Mode::ReadOnly, passphrase ? &*passphrase : nullptr);
     if (!store) return kFailed;
     // The CLI reads the clock, not the core: the export is dated today (UTC). A store that was

@@ -88,7 +88,7 @@ int runImport(Args& args) {
     const std::string base =
         file.substr(file.find_last_of('/') == std::string::npos ? 0 : file.find_last_of('/') + 1);
     const std::string rejectsPath = args.option("--rejects").value_or(base + ".rejects.csv");
-    const auto passphrase = passphraseOption(args);
+    auto passphrase = passphraseOption(args);
     args.finish();
     options.when = now();
 
@@ -98,6 +98,7 @@ int runImport(Args& args) {
         return kFailed;
     }
     PosixFileSystem fs;
+    askIfEncrypted(passphrase, fs, dir, lang);
     auto store = openStoreOrSay(fs, dir, lang, Store::Mode::ReadWrite, passphrase ? &*passphrase : nullptr);
     if (!store) return kFailed;
 

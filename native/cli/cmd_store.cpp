@@ -10,9 +10,10 @@ namespace nuanxin::cli {
 int runCheck(Args& args) {
     const Lang lang = args.lang();
     const std::string dir = storeOption(args);
-    const auto passphrase = passphraseOption(args);
+    auto passphrase = passphraseOption(args);
     args.finish();
     PosixFileSystem fs;
+    askIfEncrypted(passphrase, fs, dir, lang);
     const CheckReport r = verifyStore(fs, dir, passphrase ? &*passphrase : nullptr);
     if (r.headerProblem) {
         std::cout << tr(Str::CliCheckFailed, lang) << ": " << r.headerProblem->describe(lang)

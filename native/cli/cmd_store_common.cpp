@@ -7,7 +7,40 @@
 #include <iostream>
 #include <iterator>
 
+#ifndef __EMSCRIPTEN__
+#include <termios.h>
+#include <unistd.h>
+#endif
+
 namespace nuanxin::cli {
+namespace {
+
+#ifndef __EMSCRIPTEN__
+/// Asks for an encrypted store's passphrase on the terminal, not echoed. Only when standard
+/// input is a terminal: a script gets the refusal at once instead of a prompt that waits.
+/// nullopt when it is not one, or nothing was typed.
+std::optional<Secret> promptPassphrase(const std::string& dir, Lang lang) {
+    if (isatty(STDIN_FILENO) == 0) return std::nullopt;
+    termios saved{};
+    if (tcgetattr(STDIN_FILENO, &saved) != 0) return std::nullopt;
+    termios quiet = saved;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    // Echo off before the prompt shows: TCSAFLUSH drops what was typed ahead, never the answer.
+    (void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+    std::cerr << fillSlots(tr(Str::UiPassPrompt, lang), {dir}) << ' ' << std::flush;
+    std::string line;
+    std::getline(std::cin, line);
+    (void)tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::cerr << '\n';
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    std::optional<Secret> typed;
+    if (!line.empty()) typed.emplace(line);
+    wipe(line);
+    return typed;
+}
+#endif
+
+} // namespace
 
 std::string storeOption(Args& args) {
     auto dir = args.option("--store");
@@ -62,6 +95,18 @@ std::optional<Secret> passphraseOption(Args& args, const std::string& prefix) {
     for (char& c : variable) c = c == '-' ? '_' : static_cast<char>(std::toupper(c));
     if (const char* env = std::getenv(variable.c_str())) return Secret(env);
     return std::nullopt;
+}
+
+void askIfEncrypted(std::optional<Secret>& passphrase, const FileSystem& fs, const std::string& dir,
+                    Lang lang) {
+#ifndef __EMSCRIPTEN__
+    if (!passphrase && Store::isEncrypted(fs, dir)) passphrase = promptPassphrase(dir, lang);
+#else
+    (void)passphrase;
+    (void)fs;
+    (void)dir;
+    (void)lang;
+#endif
 }
 
 std::unique_ptr<Store> openStoreOrSay(FileSystem& fs, const std::string& dir, Lang lang,

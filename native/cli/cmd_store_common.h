@@ -25,6 +25,11 @@ bool writeWholeFile(const std::string& path, const std::string& bytes, Lang lang
 /// itself (any user of the machine can read it in the process list): --passphrase is a usage
 /// error that says so.
 [[nodiscard]] std::optional<Secret> passphraseOption(Args& args, const std::string& prefix = "");
+/// @brief Without a `passphrase` given, for an encrypted store at `dir` and a terminal on
+/// standard input: the passphrase asked for there, not echoed (a script without one is refused
+/// at once instead of waiting at a prompt).
+void askIfEncrypted(std::optional<Secret>& passphrase, const FileSystem& fs, const std::string& dir,
+                    Lang lang);
 /// @brief Opens the store or prints why not (nullptr). Prints what opening found when the
 /// journal needed repair, always on stderr. A new store created with a passphrase is encrypted.
 [[nodiscard]] std::unique_ptr<Store> openStoreOrSay(FileSystem& fs, const std::string& dir,

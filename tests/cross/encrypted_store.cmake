@@ -13,7 +13,9 @@ function(run side expected_rc)
     set(cmd node --no-experimental-fetch "${WASM}")
   endif()
   execute_process(COMMAND "${CMAKE_COMMAND}" -E env ${ENVIRONMENT} ${cmd} --lang en ${ARGN}
-    WORKING_DIRECTORY "${WORKDIR}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    WORKING_DIRECTORY "${WORKDIR}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err
+    # Never a terminal: on one, the CLI would ask for a missing passphrase and wait.
+    INPUT_FILE /dev/null)
   set(last "${out}${err}" PARENT_SCOPE)
   message("[${side}] nuanxin ${ARGN}\n${out}${err}(exit ${rc})")
   if(NOT rc EQUAL expected_rc)

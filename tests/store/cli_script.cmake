@@ -8,7 +8,9 @@
 function(run expected_rc)
   execute_process(COMMAND "${CMAKE_COMMAND}" -E env --unset=NUANXIN_PASSPHRASE ${ENVIRONMENT}
     ${CLI} --lang en ${ARGN} WORKING_DIRECTORY "${WORKDIR}"
-    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err
+    # Never a terminal: on one, the CLI would ask for a missing passphrase and wait.
+    INPUT_FILE /dev/null)
   set(last "${out}${err}" PARENT_SCOPE)
   message("$ ${ENVIRONMENT} nuanxin ${ARGN}\n${out}${err}(exit ${rc})")
   if(NOT rc EQUAL expected_rc)
