@@ -18,6 +18,7 @@
 #include "core/session/workspace.h"
 #include "core/session/workspace_tasks.h"
 
+#include "plugin_info_support.h"
 #include "test_workspace_support.h"
 
 namespace nuanxin::test {
@@ -50,14 +51,9 @@ inline const char* const kDivisions[] = {"510000"};
 
 inline const nx_plugin_info* describe() {
     static const nx_plugin_info info = [] {
-        nx_plugin_info i{};
-        i.struct_size = sizeof(nx_plugin_info);
-        i.id = "tiers";
+        nx_plugin_info i = pluginInfo("tiers", kDivisions);
         i.name_zh = "分级审批测试";
         i.name_en = "tiers test";
-        i.version = "1.0";
-        i.divisions = kDivisions;
-        i.division_count = 1;
         i.settings_schema =
             R"({"settings":[{"key":"advance_max_yuan","type":"yuan","default":300}]})";
         i.derived_needs = derived;

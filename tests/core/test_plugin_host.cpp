@@ -11,9 +11,11 @@
 #include "core/plugin/host.h"
 #include "core/plugin/plugin_policy.h"
 
+#include "plugin_info_support.h"
 #include "test_paths.h"
 
 using namespace nuanxin;
+using nuanxin::test::pluginInfo;
 
 namespace {
 
@@ -58,47 +60,35 @@ const char* const kNational[] = {NX_DIVISION_NATIONAL};
 const char* const kSichuan[] = {"510000"};
 const char* const kChengdu[] = {"5101"};
 
-nx_plugin_info info(const char* id, const char* const* divisions, const char* extends = nullptr) {
-    nx_plugin_info i{};
-    i.struct_size = sizeof(nx_plugin_info);
-    i.id = id;
-    i.name_zh = id;
-    i.name_en = id;
-    i.version = "1.0";
-    i.divisions = divisions;
-    i.division_count = 1;
-    i.extends = extends;
-    return i;
-}
 
 // Static storage: the ABI says descriptions live as long as the plugin.
 nx_plugin_info g_national = [] {
-    auto i = info("base", kNational);
+    auto i = pluginInfo("base", kNational);
     i.derived_needs = deriveVisit;
     return i;
 }();
 nx_plugin_info g_sichuan = [] {
-    auto i = info("sc", kSichuan, "base");
+    auto i = pluginInfo("sc", kSichuan, 1, "base");
     i.eligibility = denyCoal;
     i.priority = tierZero;
     i.derived_needs = deriveFromSetting;
     i.settings_schema = R"({"settings":[{"key":"amount","type":"yuan","default":500}]})";
     return i;
 }();
-nx_plugin_info g_chengdu = info("cd", kChengdu, "sc");
+nx_plugin_info g_chengdu = pluginInfo("cd", kChengdu, 1, "sc");
 nx_plugin_info g_failing = [] {
-    auto i = info("failing", kSichuan);
+    auto i = pluginInfo("failing", kSichuan);
     i.priority = failing;
     return i;
 }();
 nx_plugin_info g_small = [] {
-    auto i = info("small", kSichuan);
+    auto i = pluginInfo("small", kSichuan);
     i.struct_size = NX_PLUGIN_INFO_SIZE_1_0 - 8;
     return i;
 }();
-nx_plugin_info g_badId = info("Bad Id", kSichuan);
+nx_plugin_info g_badId = pluginInfo("Bad Id", kSichuan);
 nx_plugin_info g_badSchema = [] {
-    auto i = info("badschema", kSichuan);
+    auto i = pluginInfo("badschema", kSichuan);
     i.settings_schema = R"({"settings":[{"key":"x","type":"bool","default":)"; // cut off
     return i;
 }();

@@ -8,6 +8,7 @@
 #include "core/plugin/settings.h"
 #include "core/session/plugin_settings.h"
 
+#include "plugin_info_support.h"
 #include "test_workspace_support.h"
 
 using namespace nuanxin;
@@ -20,14 +21,9 @@ const char* const kSichuan[] = {"510000"};
 // A plugin with two settings, as a region would declare them (static: the ABI says a
 // description lives as long as the plugin).
 const nx_plugin_info g_info = [] {
-    nx_plugin_info i{};
-    i.struct_size = sizeof(nx_plugin_info);
-    i.id = "sc";
+    nx_plugin_info i = test::pluginInfo("sc", kSichuan);
     i.name_zh = "四川";
     i.name_en = "Sichuan";
-    i.version = "1.0";
-    i.divisions = kSichuan;
-    i.division_count = 1;
     i.settings_schema = R"({"settings":[{"key":"amount","type":"yuan","default":500},)"
                         R"({"key":"visits","type":"bool","default":true}]})";
     return i;

@@ -8,6 +8,8 @@
 #include "core/util/date.h"
 #include "core/view/plugin_admin.h"
 
+#include "plugin_info_support.h"
+
 namespace {
 
 using namespace nuanxin;
@@ -48,15 +50,10 @@ BOOST_AUTO_TEST_CASE(governed_codes_read_as_names) {
 
 BOOST_AUTO_TEST_CASE(a_built_in_plugin_row) {
     static const char* const divisions[] = {"510000", "100000"};
-    nx_plugin_info info{};
-    info.struct_size = sizeof info;
-    info.id = "sichuan";
+    nx_plugin_info info = test::pluginInfo("sichuan", divisions, 2, "national");
     info.name_zh = "四川省温暖过冬";
     info.name_en = "Sichuan winter warmth";
     info.version = "2026.1";
-    info.divisions = divisions;
-    info.division_count = 2;
-    info.extends = "national";
     const Plugin plugin(&info, (1u << 16) | 2u, "built-in:sichuan", "", {}, nullptr);
     const PluginRow row = pluginRow(plugin, registry(), Lang::En);
     BOOST_TEST(row.id == "sichuan");
