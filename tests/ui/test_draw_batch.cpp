@@ -1,7 +1,9 @@
 // DrawBatcher (ui/shell/draw_batch.h) against a small reference rasteriser written here: for every
 // pixel, the fragments the OpenGL3 backend would produce from ImGui's draw data (scissor per
 // command, triangles in order) must be the fragments of the folded draw data (one scissor for
-// everything), in the same order, with the same texture, colour and texture coordinates.
+// everything) after the batcher's fills, in the same order, with the same texture, colour and
+// texture coordinates. Fragments of alpha 0 are left out on both sides: under the backend's
+// blending they leave the pixel as it was.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -9,6 +11,7 @@
 #include <cstdint>
 #include <memory>
 #include <random>
+#include <tuple>
 #include <vector>
 
 #include <imgui.h>
@@ -46,12 +49,24 @@ bool ownsEdge(double ax, double ay, double bx, double by) {
 }
 
 /// All fragments of `data` at each pixel of a framebuffer of its size, drawn as the OpenGL3
-/// backend does: commands in order, each clipped by glScissor with the backend's arithmetic.
-std::vector<std::vector<Fragment>> rasterise(const ImDrawData& data) {
+/// backend does: commands in order, each clipped by glScissor with the backend's arithmetic;
+/// `fills` first, each a fragment of its colour from the white texel on every pixel it covers.
+std::vector<std::vector<Fragment>> rasterise(const ImDrawData& data, const std::vector<nuanxin::DrawFill>& fills = {},
+                                             const nuanxin::WhiteTexel& white = {}) {
     const ImVec2 scale = data.FramebufferScale;
     const int width = static_cast<int>(data.DisplaySize.x * scale.x);
     const int height = static_cast<int>(data.DisplaySize.y * scale.y);
     std::vector<std::vector<Fragment>> pixels(static_cast<std::size_t>(width * height));
+    for (const nuanxin::DrawFill& f : fills) {
+        const ImVec4 c = ImGui::ColorConvertU32ToFloat4(f.colour);
+        const Fragment fragment{reinterpret_cast<std::uintptr_t>(white.texture), c.x * 255.0f, c.y * 255.0f,
+                                c.z * 255.0f, c.w * 255.0f, white.uv.x, white.uv.y};
+        for (int py = std::max(0, f.y0); py < std::min(height, f.y1); ++py) {
+            for (int px = std::max(0, f.x0); px < std::min(width, f.x1); ++px) {
+                pixels[static_cast<std::size_t>(py * width + px)].push_back(fragment);
+            }
+        }
+    }
     for (int l = 0; l < data.CmdListsCount; ++l) {
         const ImDrawList& list = *data.CmdLists[l];
         for (const ImDrawCmd& cmd : list.CmdBuffer) {
@@ -105,6 +120,7 @@ std::vector<std::vector<Fragment>> rasterise(const ImDrawData& data) {
                             f.u += wk * v[k]->uv.x;
                             f.v += wk * v[k]->uv.y;
                         }
+                        if (f.a == 0.0f) continue; // blended, changes nothing
                         pixels[static_cast<std::size_t>(py * width + px)].push_back(f);
                     }
                 }
@@ -116,9 +132,10 @@ std::vector<std::vector<Fragment>> rasterise(const ImDrawData& data) {
 
 /// Same fragments pixel by pixel; colours within one step (a colour at a clipped corner is
 /// rounded to 8 bits), texture coordinates within 1e-3.
-void requireSamePicture(const ImDrawData& original, const ImDrawData& folded) {
+void requireSamePicture(const ImDrawData& original, const ImDrawData& folded,
+                        const std::vector<nuanxin::DrawFill>& fills = {}, const nuanxin::WhiteTexel& white = {}) {
     const auto a = rasterise(original);
-    const auto b = rasterise(folded);
+    const auto b = rasterise(folded, fills, white);
     BOOST_REQUIRE_EQUAL(a.size(), b.size());
     std::size_t fragments = 0;
     for (std::size_t p = 0; p < a.size(); ++p) {
@@ -164,18 +181,20 @@ void addCommand(ImDrawList& list, const ImVec4& clip, ImTextureID texture, const
     list.CmdBuffer.push_back(cmd);
 }
 
-/// Appends an axis-aligned quad as ImGui draws one (4 shared vertices, 2 triangles).
-void addQuad(ImDrawList& list, const ImVec4& clip, ImTextureID texture, const ImVec4& r, ImU32 col) {
+/// Appends an axis-aligned quad as ImGui draws one (4 shared vertices, 2 triangles), its texture
+/// coordinates from `uv`'s corners.
+void addQuad(ImDrawList& list, const ImVec4& clip, ImTextureID texture, const ImVec4& r, ImU32 col,
+             const ImVec4& uv = ImVec4(0.0f, 0.0f, 1.0f, 1.0f)) {
     ImDrawCmd cmd;
     cmd.ClipRect = clip;
     cmd.TextureId = texture;
     cmd.IdxOffset = static_cast<unsigned>(list.IdxBuffer.Size);
     cmd.ElemCount = 6;
     const auto base = static_cast<ImDrawIdx>(list.VtxBuffer.Size);
-    list.VtxBuffer.push_back(vertex(r.x, r.y, 0.0f, 0.0f, col));
-    list.VtxBuffer.push_back(vertex(r.z, r.y, 1.0f, 0.0f, col));
-    list.VtxBuffer.push_back(vertex(r.z, r.w, 1.0f, 1.0f, col));
-    list.VtxBuffer.push_back(vertex(r.x, r.w, 0.0f, 1.0f, col));
+    list.VtxBuffer.push_back(vertex(r.x, r.y, uv.x, uv.y, col));
+    list.VtxBuffer.push_back(vertex(r.z, r.y, uv.z, uv.y, col));
+    list.VtxBuffer.push_back(vertex(r.z, r.w, uv.z, uv.w, col));
+    list.VtxBuffer.push_back(vertex(r.x, r.w, uv.x, uv.w, col));
     for (int i : {0, 1, 2, 0, 2, 3}) list.IdxBuffer.push_back(static_cast<ImDrawIdx>(base + i));
     list.CmdBuffer.push_back(cmd);
 }
@@ -209,6 +228,26 @@ ImDrawData frameOf(Lists& frame, ImVec2 pos, ImVec2 size, ImVec2 scale) {
 }
 
 ImTextureID texture(std::uintptr_t id) { return reinterpret_cast<ImTextureID>(id); }
+
+/// The white texel of the fill tests: texture 1 at (0.25, 0.75).
+const nuanxin::WhiteTexel kWhite{reinterpret_cast<ImTextureID>(std::uintptr_t{1}), ImVec2(0.25f, 0.75f)};
+
+/// A solid rectangle as ImGui's AddRectFilled draws one: a quad from the white texel.
+void addSolid(ImDrawList& list, const ImVec4& clip, const ImVec4& r, ImU32 col) {
+    addQuad(list, clip, kWhite.texture, r, col, ImVec4(kWhite.uv.x, kWhite.uv.y, kWhite.uv.x, kWhite.uv.y));
+}
+
+/// An anti-aliasing fringe as ImGui draws one along a vertical edge: a strip one pixel wide from
+/// `inner` (the shape's colour) to `outer` (the same colour, alpha 0), from the white texel.
+void addFringe(ImDrawList& list, const ImVec4& clip, float inner, float outer, float y0, float y1, ImU32 col) {
+    const ImU32 clear = col & ~IM_COL32_A_MASK;
+    std::vector<ImDrawVert> tris;
+    for (const auto& [x, y, c] : {std::tuple{inner, y0, col}, std::tuple{outer, y0, clear}, std::tuple{outer, y1, clear},
+                                  std::tuple{inner, y0, col}, std::tuple{outer, y1, clear}, std::tuple{inner, y1, col}}) {
+        tris.push_back(vertex(x, y, kWhite.uv.x, kWhite.uv.y, c));
+    }
+    addCommand(list, clip, kWhite.texture, tris);
+}
 
 } // namespace
 
@@ -338,6 +377,132 @@ BOOST_AUTO_TEST_CASE(callbacks_stay_in_order) {
     BOOST_TEST(cmds[2].ElemCount == 6u);
     BOOST_TEST(cmds[2].IdxOffset == 6u);
     requireSamePicture(in, *out);
+}
+
+BOOST_AUTO_TEST_CASE(what_becomes_a_fill) {
+    Context context;
+    Lists lists;
+    ImDrawList& list = lists.add();
+    const ImVec4 all(0, 0, 32, 32);
+    const ImU32 red = IM_COL32(200, 40, 30, 255);
+    addSolid(list, all, ImVec4(2, 2, 10, 10), red);                                   // A: a fill
+    addQuad(list, all, kWhite.texture, ImVec4(12, 2, 20, 10), IM_COL32(9, 9, 9, 255)); // text-like
+    addSolid(list, all, ImVec4(14, 4, 18, 8), red);                                    // B: on it
+    addSolid(list, all, ImVec4(20, 2, 24, 10), red);                                   // C: touching
+    addSolid(list, all, ImVec4(2, 12, 6, 14), IM_COL32(200, 40, 30, 254));            // translucent
+    addQuad(list, all, kWhite.texture, ImVec4(2, 16, 6, 18), red, ImVec4(0.25f, 0.75f, 0.5f, 0.75f));
+    addQuad(list, all, texture(2), ImVec4(2, 20, 6, 22), red,
+            ImVec4(kWhite.uv.x, kWhite.uv.y, kWhite.uv.x, kWhite.uv.y)); // another texture
+    addSolid(list, all, ImVec4(2.5f, 24, 6, 26), red);                                 // half pixel
+    // Fringes ending on the last pixel centre of a rectangle: transparent there (D is a fill),
+    // or visible there (E is not).
+    addFringe(list, all, 24.5f, 23.5f, 12, 20, red);
+    addSolid(list, all, ImVec4(16, 12, 24, 20), red);                                  // D
+    addFringe(list, all, 24.5f, 25.5f, 21, 25, red);
+    addSolid(list, all, ImVec4(16, 21, 25, 25), red);                                  // E
+    addSolid(list, ImVec4(0, 0, 30, 31), ImVec4(26, 26, 40, 40), IM_COL32(1, 2, 3, 255)); // F: clipped
+    ImDrawCmd callback;
+    callback.UserCallback = ImDrawCallback_ResetRenderState;
+    callback.IdxOffset = static_cast<unsigned>(list.IdxBuffer.Size);
+    list.CmdBuffer.push_back(callback);
+    addSolid(list, all, ImVec4(8, 28, 12, 30), red); // after a callback
+    const ImDrawData in = frameOf(lists, ImVec2(0, 0), ImVec2(32, 32), ImVec2(1, 1));
+    DrawBatcher batcher;
+    const ImDrawData* out = batcher.fold(in, kWhite);
+    const std::vector<nuanxin::DrawFill>& fills = batcher.fills();
+    BOOST_REQUIRE_EQUAL(fills.size(), 4u);
+    const int expected[4][4] = {{2, 2, 10, 10}, {20, 2, 24, 10}, {16, 12, 24, 20}, {26, 26, 30, 31}};
+    for (std::size_t i = 0; i < 4; ++i) {
+        BOOST_TEST_CONTEXT("fill " << i) {
+            BOOST_TEST(fills[i].x0 == expected[i][0]);
+            BOOST_TEST(fills[i].y0 == expected[i][1]);
+            BOOST_TEST(fills[i].x1 == expected[i][2]);
+            BOOST_TEST(fills[i].y1 == expected[i][3]);
+        }
+    }
+    BOOST_TEST(fills[0].colour == red);
+    BOOST_TEST(fills[3].colour == IM_COL32(1, 2, 3, 255));
+    requireSamePicture(in, *out, fills, kWhite);
+    // Without a white texel nothing becomes a fill.
+    DrawBatcher plain;
+    requireSamePicture(in, *plain.fold(in));
+    BOOST_TEST(plain.fills().empty());
+}
+
+BOOST_AUTO_TEST_CASE(fills_are_in_framebuffer_pixels) {
+    // A window away from the origin on a display of scale 2: half points are whole pixels.
+    Context context;
+    Lists lists;
+    const ImVec2 pos(100.0f, 40.0f);
+    addSolid(lists.add(), ImVec4(100, 40, 124, 60), ImVec4(101.5f, 41.0f, 105.0f, 44.0f), IM_COL32(5, 6, 7, 255));
+    const ImDrawData in = frameOf(lists, pos, ImVec2(24, 20), ImVec2(2, 2));
+    DrawBatcher batcher;
+    const ImDrawData* out = batcher.fold(in, kWhite);
+    BOOST_REQUIRE_EQUAL(batcher.fills().size(), 1u);
+    const nuanxin::DrawFill& f = batcher.fills()[0];
+    BOOST_TEST(f.x0 == 3);
+    BOOST_TEST(f.y0 == 2);
+    BOOST_TEST(f.x1 == 10);
+    BOOST_TEST(f.y1 == 8);
+    requireSamePicture(in, *out, batcher.fills(), kWhite);
+}
+
+BOOST_AUTO_TEST_CASE(random_rectangles_fringes_and_triangles_give_the_same_picture_with_fills) {
+    Context context;
+    std::mt19937 rng(29112026);
+    std::uniform_int_distribution<int> at(-3, 44);
+    std::uniform_int_distribution<int> pick(0, 9);
+    std::uniform_int_distribution<unsigned> byte(0, 255);
+    std::uniform_real_distribution<float> coord(-4.0f, 48.0f);
+    int opaque = 0;
+    std::size_t filled = 0;
+    for (int round = 0; round < 200; ++round) {
+        const bool scaled = round % 2 == 1;
+        const ImVec2 pos = scaled ? ImVec2(100.0f, 40.0f) : ImVec2(0.0f, 0.0f);
+        const float step = scaled ? 0.5f : 1.0f; // whole framebuffer pixels
+        const auto grid = [&](int v) { return static_cast<float>(v) * step; };
+        Lists lists;
+        for (int l = 0; l < 2; ++l) {
+            ImDrawList& list = lists.add();
+            for (int item = 0; item < 10; ++item) {
+                int x0 = at(rng), x1 = at(rng), y0 = at(rng), y1 = at(rng);
+                if (x0 > x1) std::swap(x0, x1);
+                if (y0 > y1) std::swap(y0, y1);
+                const ImVec4 clip = pick(rng) < 7 ? ImVec4(pos.x, pos.y, pos.x + 44, pos.y + 44)
+                                                  : ImVec4(pos.x + grid(x0), pos.y + grid(y0), pos.x + 44, pos.y + grid(y1) + 0.25f);
+                const int kind = pick(rng);
+                const ImU32 col = IM_COL32(byte(rng), byte(rng), byte(rng), kind < 5 ? 255 : byte(rng));
+                const float left = pos.x + grid(at(rng));
+                const float top = pos.y + grid(at(rng));
+                const ImVec4 rect(left, top, left + grid(1 + pick(rng) * 2), top + grid(1 + pick(rng) * 2));
+                if (kind < 6) {
+                    // Some a half pixel off the grid: never a fill.
+                    const float off = pick(rng) == 0 ? 0.5f * step : 0.0f;
+                    addSolid(list, clip, ImVec4(rect.x + off, rect.y, rect.z, rect.w), col);
+                    opaque += (col >> IM_COL32_A_SHIFT) == 255 ? 1 : 0;
+                } else if (kind < 8) {
+                    const float x = rect.x + 0.5f * step;
+                    const float dir = pick(rng) < 5 ? step : -step;
+                    addFringe(list, clip, x, x + dir, rect.y, rect.w, col | IM_COL32_A_MASK);
+                } else {
+                    std::vector<ImDrawVert> tris;
+                    for (int k = 0; k < 3; ++k) {
+                        tris.push_back(vertex(pos.x + coord(rng) * step, pos.y + coord(rng) * step, 0.5f, 0.5f, col));
+                    }
+                    addCommand(list, clip, texture(1 + static_cast<std::uintptr_t>(pick(rng) % 2)), tris);
+                }
+            }
+        }
+        const ImDrawData in = frameOf(lists, pos, ImVec2(44, 44), scaled ? ImVec2(2.0f, 2.0f) : ImVec2(1.0f, 1.0f));
+        DrawBatcher batcher;
+        const ImDrawData* out = batcher.fold(in, kWhite);
+        requireSamePicture(in, *out, batcher.fills(), kWhite);
+        filled += batcher.fills().size();
+    }
+    // Both ways taken many times: rectangles filled, and rectangles kept as triangles.
+    BOOST_TEST_MESSAGE(filled << " of " << opaque << " opaque rectangles filled");
+    BOOST_TEST(filled > 200u);
+    BOOST_TEST(filled + 200 < static_cast<std::size_t>(opaque));
 }
 
 BOOST_AUTO_TEST_SUITE_END()

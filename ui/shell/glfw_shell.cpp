@@ -59,8 +59,25 @@ void GlfwShell::frame(App& app) {
     const ImVec4 bg = canvasColour();
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
-    ImGui_ImplOpenGL3_RenderDrawData(m_batcher.fold(*ImGui::GetDrawData()));
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    ImDrawData* batched = m_batcher.fold(*ImGui::GetDrawData(), WhiteTexel{atlas.TexID, atlas.TexUvWhitePixel});
+    fill(m_batcher.fills(), height);
+    ImGui_ImplOpenGL3_RenderDrawData(batched);
     glfwSwapBuffers(m_window);
+}
+
+// A scissored clear per rectangle: a software renderer fills those rows at memory speed instead
+// of rasterising two triangles over them (see DrawBatcher). The backend sets its own scissor.
+void GlfwShell::fill(const std::vector<DrawFill>& fills, int framebufferHeight) {
+    if (fills.empty()) return;
+    glEnable(GL_SCISSOR_TEST);
+    for (const DrawFill& f : fills) {
+        const ImVec4 c = ImGui::ColorConvertU32ToFloat4(f.colour);
+        glScissor(f.x0, framebufferHeight - f.y1, f.x1 - f.x0, f.y1 - f.y0);
+        glClearColor(c.x, c.y, c.z, c.w);
+        glClear(GL_COLOR_BUFFER_BIT);
+    }
+    glDisable(GL_SCISSOR_TEST);
 }
 
 // At one framebuffer pixel per point every glyph (pixel-snapped, not oversampled) and every

@@ -1,5 +1,6 @@
 #pragma once
 #include <string>
+#include <vector>
 
 #include "ui/shell/draw_batch.h"
 
@@ -49,6 +50,7 @@ public:
 private:
     void close();
     void matchFontFilter();
+    static void fill(const std::vector<DrawFill>& fills, int framebufferHeight);
 
     GLFWwindow* m_window = nullptr;
     bool m_imgui = false;
