@@ -30,8 +30,7 @@ if(NUANXIN_BUILD_UI)
     "${NUANXIN_IMGUI_DIR}/imgui_draw.cpp"
     "${NUANXIN_IMGUI_DIR}/imgui_tables.cpp"
     "${NUANXIN_IMGUI_DIR}/imgui_widgets.cpp"
-    "${NUANXIN_IMGUI_DIR}/backends/imgui_impl_glfw.cpp"
-    "${NUANXIN_IMGUI_DIR}/backends/imgui_impl_opengl3.cpp")
+    "${NUANXIN_IMGUI_DIR}/backends/imgui_impl_glfw.cpp")
   add_library(nuanxin::imgui ALIAS nuanxin_imgui)
   target_include_directories(nuanxin_imgui SYSTEM PUBLIC
     "${NUANXIN_IMGUI_DIR}" "${NUANXIN_IMGUI_DIR}/backends")

@@ -9,6 +9,8 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <imgui.h>
+
 #include "ui/app.h"
 #include "ui/frame_stats.h"
 #include "ui/locator.h"
@@ -114,6 +116,27 @@ extern "C" EMSCRIPTEN_KEEPALIVE void nuanxin_receive_file(int purpose, const cha
                            std::string(bytes, static_cast<std::size_t>(size)));
 }
 
+namespace {
+
+/// Mouse wheel → ImGui, in notches. Emscripten's GLFW (3.1.6) hands the DOM event's raw deltaY to
+/// the scroll callback: pixels, and the sign of a page scroll (down is positive) where GLFW's is
+/// up, so a wheel turned down once moved the table 100 notches up. Converted here from the DOM's
+/// units instead (a notch is 100 pixels or 3 lines, as Emscripten's own Browser helper counts).
+EM_BOOL onWheel(int /*type*/, const EmscriptenWheelEvent* event, void* /*data*/) {
+    double per = 1.0;
+    switch (event->deltaMode) {
+    case DOM_DELTA_PIXEL: per = 100.0; break;
+    case DOM_DELTA_LINE: per = 3.0; break;
+    default: break; // DOM_DELTA_PAGE: a page is a notch
+    }
+    ImGuiIO& io = ImGui::GetIO();
+    io.MouseWheel -= static_cast<float>(event->deltaY / per);
+    io.MouseWheelH -= static_cast<float>(event->deltaX / per);
+    return EM_TRUE; // the page itself does not scroll
+}
+
+} // namespace
+
 int main() {
     g_web = std::make_unique<Web>();
     nuanxin::ShellOptions options;
@@ -126,6 +149,8 @@ int main() {
         std::fprintf(stderr, "nuanxin: %s\n", error.c_str());
         return 1;
     }
+    glfwSetScrollCallback(g_web->shell.window(), nullptr); // see onWheel
+    emscripten_set_wheel_callback("#canvas", nullptr, EM_TRUE, onWheel);
     // The store and the demo (?demo) open in init(); the plugin hooks read the app after it.
     g_web->app.init(std::nullopt);
     nuanxin::webPlugins().attach(g_web->app);

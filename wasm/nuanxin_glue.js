@@ -59,6 +59,11 @@ var Module = (function () {
       const sy = box.height / canvas.height;
       return { x: box.left + r[0] * sx, y: box.top + r[1] * sy, w: r[2] * sx, h: r[3] * sy };
     },
+    /** The ids of the widgets marked in the last frame whose ids begin with `prefix`. */
+    marked(prefix) {
+      if (!runtimeReady) return [];
+      return Object.keys(json('nuanxin_locator_json')).filter((id) => id.startsWith(prefix));
+    },
   });
   Object.defineProperty(window, 'nuanxin', { value: hook, writable: false, configurable: false, enumerable: true });
 })();

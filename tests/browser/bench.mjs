@@ -24,7 +24,7 @@ import process from 'node:process';
 import { gzipSync } from 'node:zlib';
 
 import { openPage, parseArgs } from './harness.mjs';
-import { locate, until } from './ui.mjs';
+import { firstRowInView, locate, until } from './ui.mjs';
 
 const UNCAPPED = ['--disable-frame-rate-limit', '--disable-gpu-vsync'];
 const WINDOW = 310; // frames per measured window: more than the app's ring of 300 (ui/frame_stats.h)
@@ -177,6 +177,7 @@ async function scrolling(args, site, n) {
     const table = await locate(page, 'households.table', 60000);
     await page.mouse.move(table.x + table.w / 2, table.y + table.h / 2);
     const idle = await window_(page, 'idle');
+    const top = await firstRowInView(page, 'households.row');
     const scroll = await window_(page, 'scroll', async (stopped) => {
       let wheels = 0;
       while (!stopped()) {
@@ -185,9 +186,17 @@ async function scrolling(args, site, n) {
       }
       return wheels;
     });
+    const reached = await firstRowInView(page, 'households.row');
     const far = await window_(page, 'scroll back up', async (stopped) => {
       while (!stopped()) await page.mouse.wheel(0, -600);
     });
+    const back = await firstRowInView(page, 'households.row');
+    // A window that did not move the table measured idle frames: say so instead of a figure.
+    if (!(reached > top && back < reached)) {
+      throw new Error(`the wheel did not scroll the table (first row in view ${top}, then ${reached}, then ${back})`);
+    }
+    scroll.rows = [top, reached];
+    far.rows = [reached, back];
     const s = await page.evaluate(() => window.nuanxin.summary());
     if (args.out) {
       mkdirSync(args.out, { recursive: true });
@@ -240,7 +249,8 @@ async function main() {
       + `${fmt((sc.opened.fetch?.bytes ?? 0) / MB, 0)} MiB in ${fmt((sc.opened.fetch?.ms ?? 0) / 1000, 1)} s; first frame at ${fmt((sc.opened.firstFrame ?? 0) / 1000, 1)} s)`);
     for (const w of [sc.idle, sc.scroll, sc.far]) {
       console.log(`  ${w.what.padEnd(15)} ${w.frames} frames in ${fmt(w.seconds, 1)} s: frame p50 ${fmt(w.frame_p50, 2)} ms, `
-        + `p95 ${fmt(w.frame_p95, 2)} ms; work in the frame p50 ${fmt(w.work_p50, 2)} ms, p95 ${fmt(w.work_p95, 2)} ms`);
+        + `p95 ${fmt(w.frame_p95, 2)} ms; work in the frame p50 ${fmt(w.work_p50, 2)} ms, p95 ${fmt(w.work_p95, 2)} ms`
+        + (w.rows ? `; first row in view ${w.rows[0]} → ${w.rows[1]}` : ''));
     }
     console.log(`  (the browser alone, a WebGL canvas of the same size cleared each frame: frame p50 ${fmt(gl.frame_p50, 2)} ms, `
       + `p95 ${fmt(gl.frame_p95, 2)} ms)`);

@@ -140,3 +140,14 @@ export async function dropHouseholds(page, csvText, households) {
 export function summary(page) {
   return page.evaluate(() => window.nuanxin.summary());
 }
+
+/**
+ * The smallest id among the table rows drawn in the last frame whose marks begin with `prefix`
+ * (ui/widgets/data_table.h names the rows in view "<prefix>.id.<id>"): with rows sorted by id,
+ * how far the table has scrolled.
+ */
+export async function firstRowInView(page, prefix) {
+  await frames(page, 3);
+  const ids = await page.evaluate((p) => window.nuanxin.marked(`${p}.id.`), prefix);
+  return Math.min(...ids.map((id) => Number(id.slice(prefix.length + 4))));
+}

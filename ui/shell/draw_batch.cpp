@@ -88,7 +88,7 @@ constexpr float kSnap = 1.0f / 32.0f;
 
 /// One side of a shape's bounding box along one axis, and whether a corner on it is visible.
 /// A side whose corners are all transparent is open: a fragment on it has alpha 0, which the
-/// backend's blending (SRC_ALPHA, ONE_MINUS_SRC_ALPHA; ONE, ONE_MINUS_SRC_ALPHA) leaves as it
+/// renderer's blending (SRC_ALPHA, ONE_MINUS_SRC_ALPHA; ONE, ONE_MINUS_SRC_ALPHA) leaves as it
 /// was. That is the outer edge of ImGui's anti-aliasing fringes, half a pixel beyond a shape.
 struct Side {
     float at = 0.0f;
@@ -115,7 +115,7 @@ bool inside(const ImDrawVert& v, const ImVec4& r) {
     return v.pos.x >= r.x && v.pos.x <= r.z && v.pos.y >= r.y && v.pos.y <= r.w;
 }
 
-/// The rectangle the OpenGL3 backend's glScissor lets through for `cmd`, in whole framebuffer
+/// The rectangle GlRenderer's glScissor lets through for `cmd`, in whole framebuffer
 /// pixels (the same float-to-int conversions), given back in ImGui's coordinates.
 ImVec4 scissorOf(const ImDrawCmd& cmd, const ImDrawData& data) {
     const ImVec2 off = data.DisplayPos;

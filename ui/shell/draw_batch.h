@@ -32,7 +32,7 @@ struct WhiteTexel {
 /// Xvfb) pays a fixed price per draw call (about 0.4 ms measured in headless Chromium here,
 /// where a frame of the households screen made 11 of them) on top of its price per pixel. The
 /// picture is the same: the clipped triangles cover the pixels the scissor would have let
-/// through (the rectangle is the one the OpenGL3 backend would set, in whole framebuffer
+/// through (the rectangle is the one GlRenderer would set, in whole framebuffer
 /// pixels), and colours and texture coordinates are interpolated linearly, as the rasteriser
 /// does. Callbacks end a batch and are passed through in order.
 ///

@@ -7,9 +7,9 @@
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <imgui_impl_glfw.h>
-#include <imgui_impl_opengl3.h>
 
 #include "ui/app.h"
+#include "ui/shell/gl_renderer.h"
 #include "ui/theme.h"
 
 namespace nuanxin {
@@ -38,16 +38,18 @@ bool GlfwShell::open(const ShellOptions& options, std::string* error) {
         ImGui::GetIO().ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
     }
     ImGui_ImplGlfw_InitForOpenGL(m_window, true);
-    ImGui_ImplOpenGL3_Init(options.glslVersion);
     m_imgui = true;
+    if (!m_renderer.init(options.glslVersion, error)) {
+        close();
+        return false;
+    }
     return true;
 }
 
 void GlfwShell::frame(App& app) {
     glfwPollEvents();
-    ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplGlfw_NewFrame();
-    matchFontFilter();
+    m_renderer.prepareFonts(fontFilter());
     ImGui::NewFrame();
     app.frame();
     ImGui::Render();
@@ -62,12 +64,12 @@ void GlfwShell::frame(App& app) {
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
     ImDrawData* batched = m_batcher.fold(*ImGui::GetDrawData(), WhiteTexel{atlas.TexID, atlas.TexUvWhitePixel});
     fill(m_batcher.fills(), height);
-    ImGui_ImplOpenGL3_RenderDrawData(batched);
+    m_renderer.render(*batched);
     glfwSwapBuffers(m_window);
 }
 
 // A scissored clear per rectangle: a software renderer fills those rows at memory speed instead
-// of rasterising two triangles over them (see DrawBatcher). The backend sets its own scissor.
+// of rasterising two triangles over them (see DrawBatcher). GlRenderer sets its own scissor.
 void GlfwShell::fill(const std::vector<DrawFill>& fills, int framebufferHeight) {
     if (fills.empty()) return;
     glEnable(GL_SCISSOR_TEST);
@@ -84,16 +86,10 @@ void GlfwShell::fill(const std::vector<DrawFill>& fills, int framebufferHeight) 
 // solid fill lands texel for pixel, so nearest sampling draws the very picture linear sampling
 // does, for less work per fragment: work a software renderer (SwiftShader in headless Chromium,
 // llvmpipe under Xvfb) pays for every pixel of every frame. Scaled displays keep linear.
-void GlfwShell::matchFontFilter() {
+int GlfwShell::fontFilter() {
     const ImGuiIO& io = ImGui::GetIO();
     const bool exact = io.DisplayFramebufferScale.x == 1.0f && io.DisplayFramebufferScale.y == 1.0f;
-    const int filter = exact ? GL_NEAREST : GL_LINEAR;
-    if (filter == m_fontFilter || io.Fonts->TexID == nullptr) return;
-    // The OpenGL3 backend keeps the atlas' GL texture name in the pointer-sized TexID.
-    glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(io.Fonts->TexID)));
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, filter);
-    glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, filter);
-    m_fontFilter = filter;
+    return exact ? GL_NEAREST : GL_LINEAR;
 }
 
 bool GlfwShell::closeRequested() const {
@@ -106,7 +102,7 @@ void GlfwShell::setTitle(const char* title) {
 
 void GlfwShell::close() {
     if (m_imgui) {
-        ImGui_ImplOpenGL3_Shutdown();
+        m_renderer.shutdown();
         ImGui_ImplGlfw_Shutdown();
         ImGui::DestroyContext();
         m_imgui = false;

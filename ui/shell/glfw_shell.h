@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "ui/shell/draw_batch.h"
+#include "ui/shell/gl_renderer.h"
 
 struct GLFWwindow;
 
@@ -27,7 +28,7 @@ struct ShellOptions {
     bool mouseCursorChanges = true;
 };
 
-/// @brief A GLFW window with an OpenGL context and ImGui's GLFW + OpenGL3 backends. Both front
+/// @brief A GLFW window with an OpenGL context and ImGui's GLFW backend and GlRenderer. Both front
 /// ends use GLFW (the browser through Emscripten's built-in port), so the window setup and the
 /// per-frame sequence are written once, here; their mains only choose options and drive the loop.
 class GlfwShell {
@@ -49,13 +50,13 @@ public:
 
 private:
     void close();
-    void matchFontFilter();
+    static int fontFilter();
     static void fill(const std::vector<DrawFill>& fills, int framebufferHeight);
 
     GLFWwindow* m_window = nullptr;
     bool m_imgui = false;
     DrawBatcher m_batcher;
-    int m_fontFilter = 0; ///< the GL filter the font atlas is sampled with (0: not set yet)
+    GlRenderer m_renderer;
 };
 
 } // namespace nuanxin

@@ -40,6 +40,9 @@ bool selectableIdCell(std::uint64_t id, bool selected, const char* markPrefix, i
     if (marked < 10 && ImGui::IsItemVisible()) {
         std::snprintf(text, sizeof text, "%s.%d", markPrefix, marked++);
         markItem(text);
+        // The same row by its id: a test can tell which rows are in view (scrolling).
+        std::snprintf(text, sizeof text, "%s.id.%" PRIu64, markPrefix, id);
+        markItem(text);
     }
     return clicked;
 }

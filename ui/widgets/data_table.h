@@ -15,7 +15,8 @@ namespace nuanxin {
 void emptyTableRow(const char* text);
 
 /// @brief Draws the first cell of a row: a selectable spanning every column with the id drawn
-/// over it. The first ten visible rows are named "<markPrefix>.<n>" (n counted in `marked`).
+/// over it. The first ten visible rows are named "<markPrefix>.<n>" (n counted in `marked`) and
+/// "<markPrefix>.id.<id>".
 /// True when the row was clicked.
 [[nodiscard]] bool selectableIdCell(std::uint64_t id, bool selected, const char* markPrefix,
                                     int& marked);
