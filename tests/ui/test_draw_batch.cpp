@@ -1,9 +1,9 @@
 // DrawBatcher (ui/shell/draw_batch.h) against a small reference rasteriser written here: for every
-// pixel, the fragments the OpenGL3 backend would produce from ImGui's draw data (scissor per
-// command, triangles in order) must be the fragments of the folded draw data (one scissor for
-// everything) after the batcher's fills, in the same order, with the same texture, colour and
-// texture coordinates. Fragments of alpha 0 are left out on both sides: under the backend's
-// blending they leave the pixel as it was.
+// pixel, the fragments GlRenderer (ui/shell/gl_renderer.h) would produce from ImGui's draw data
+// (scissor per command, triangles in order) must be the fragments of the folded draw data (one
+// scissor for everything) after the batcher's fills, in the same order, with the same texture,
+// colour and texture coordinates. Fragments of alpha 0 are left out on both sides: under the
+// renderer's blending they leave the pixel as it was.
 #include <boost/test/unit_test.hpp>
 
 #include <algorithm>
@@ -48,8 +48,8 @@ bool ownsEdge(double ax, double ay, double bx, double by) {
     return (dy == 0.0 && dx < 0.0) || dy > 0.0;
 }
 
-/// All fragments of `data` at each pixel of a framebuffer of its size, drawn as the OpenGL3
-/// backend does: commands in order, each clipped by glScissor with the backend's arithmetic;
+/// All fragments of `data` at each pixel of a framebuffer of its size, drawn as GlRenderer does:
+/// commands in order, each clipped by glScissor with the renderer's arithmetic;
 /// `fills` first, each a fragment of its colour from the white texel on every pixel it covers.
 std::vector<std::vector<Fragment>> rasterise(const ImDrawData& data, const std::vector<nuanxin::DrawFill>& fills = {},
                                              const nuanxin::WhiteTexel& white = {}) {
@@ -74,7 +74,7 @@ std::vector<std::vector<Fragment>> rasterise(const ImDrawData& data, const std::
             const ImVec2 lo((cmd.ClipRect.x - data.DisplayPos.x) * scale.x, (cmd.ClipRect.y - data.DisplayPos.y) * scale.y);
             const ImVec2 hi((cmd.ClipRect.z - data.DisplayPos.x) * scale.x, (cmd.ClipRect.w - data.DisplayPos.y) * scale.y);
             if (hi.x <= lo.x || hi.y <= lo.y) continue;
-            // glScissor(x, y, w, h) with y counted from the bottom, as the backend sets it.
+            // glScissor(x, y, w, h) with y counted from the bottom, as the renderer sets it.
             const int sx = static_cast<int>(lo.x);
             const int sw = static_cast<int>(hi.x - lo.x);
             const int syGl = static_cast<int>(static_cast<float>(height) - hi.y);
@@ -274,7 +274,7 @@ BOOST_AUTO_TEST_CASE(random_triangles_give_the_same_picture) {
                 int y0 = edgeAt(rng);
                 int y1 = edgeAt(rng);
                 if (x0 > x1) std::swap(x0, x1);
-                if (y0 > y1) std::swap(y0, y1); // some are empty: the backend skips those
+                if (y0 > y1) std::swap(y0, y1); // some are empty: the renderer skips those
                 const auto at = [](int v) { return static_cast<float>(v); };
                 const ImVec4 clip(pos.x + at(x0) + (scaled ? 0.25f : 0.0f), pos.y + at(y0), pos.x + at(x1),
                                   pos.y + at(y1) + (scaled ? 0.75f : 0.0f));
