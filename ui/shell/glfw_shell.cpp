@@ -59,6 +59,7 @@ void GlfwShell::frame(App& app) {
     glfwGetFramebufferSize(m_window, &width, &height);
     glViewport(0, 0, width, height);
     const ImVec4 bg = canvasColour();
+    glDisable(GL_SCISSOR_TEST); // GlRenderer leaves its last scissor set: clear everything
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
