@@ -16,10 +16,10 @@ namespace nuanxin::cli {
 namespace {
 
 #ifndef __EMSCRIPTEN__
-/// Asks for an encrypted store's passphrase on the terminal, not echoed. Only when standard
-/// input is a terminal: a script gets the refusal at once instead of a prompt that waits.
-/// nullopt when it is not one, or nothing was typed.
-std::optional<Secret> promptPassphrase(const std::string& dir, Lang lang) {
+/// Shows `prompt` and reads one line from the terminal, not echoed. Only when standard input is
+/// a terminal: a script gets the refusal at once instead of a prompt that waits. nullopt when it
+/// is not one, or nothing was typed.
+std::optional<Secret> promptSecret(const std::string& prompt) {
     if (isatty(STDIN_FILENO) == 0) return std::nullopt;
     termios saved{};
     if (tcgetattr(STDIN_FILENO, &saved) != 0) return std::nullopt;
@@ -27,7 +27,7 @@ std::optional<Secret> promptPassphrase(const std::string& dir, Lang lang) {
     quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
     // Echo off before the prompt shows: TCSAFLUSH drops what was typed ahead, never the answer.
     (void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
-    std::cerr << fillSlots(tr(Str::UiPassPrompt, lang), {dir}) << ' ' << std::flush;
+    std::cerr << prompt << ' ' << std::flush;
     std::string line;
     std::getline(std::cin, line);
     (void)tcsetattr(STDIN_FILENO, TCSANOW, &saved);
@@ -100,7 +100,9 @@ std::optional<Secret> passphraseOption(Args& args, const std::string& prefix) {
 void askIfEncrypted(std::optional<Secret>& passphrase, const FileSystem& fs, const std::string& dir,
                     Lang lang) {
 #ifndef __EMSCRIPTEN__
-    if (!passphrase && Store::isEncrypted(fs, dir)) passphrase = promptPassphrase(dir, lang);
+    if (!passphrase && Store::isEncrypted(fs, dir)) {
+        passphrase = promptSecret(fillSlots(tr(Str::UiPassPrompt, lang), {dir}));
+    }
 #else
     (void)passphrase;
     (void)fs;
@@ -123,6 +125,22 @@ std::unique_ptr<Store> openStoreOrSay(FileSystem& fs, const std::string& dir, La
         for (const auto& line : r.describe(lang)) std::cerr << "nuanxin: " << line << '\n';
     }
     return std::move(store.value());
+}
+
+void askNewPassphrase(std::optional<Secret>& passphrase, const std::string& dir, Lang lang) {
+#ifndef __EMSCRIPTEN__
+    if (passphrase) return;
+    auto first = promptSecret(fillSlots(tr(Str::CliNewPassPrompt, lang), {dir}));
+    if (!first) return;
+    // Typed twice: a slip of the finger here would lock the store for good.
+    const auto again = promptSecret(std::string(tr(Str::UiPassRepeat, lang)) + ":");
+    if (!again || again->view() != first->view()) throw UsageError{Str::UiPassMismatch, ""};
+    passphrase = std::move(first);
+#else
+    (void)passphrase;
+    (void)dir;
+    (void)lang;
+#endif
 }
 
 } // namespace nuanxin::cli

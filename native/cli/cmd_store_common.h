@@ -30,6 +30,10 @@ bool writeWholeFile(const std::string& path, const std::string& bytes, Lang lang
 /// at once instead of waiting at a prompt).
 void askIfEncrypted(std::optional<Secret>& passphrase, const FileSystem& fs, const std::string& dir,
                     Lang lang);
+/// @brief Without a new `passphrase` given and with a terminal on standard input: a new one for
+/// the store at `dir`, typed twice, not echoed. Two that differ are a usage error (nothing is
+/// changed); nothing typed leaves it unset.
+void askNewPassphrase(std::optional<Secret>& passphrase, const std::string& dir, Lang lang);
 /// @brief Opens the store or prints why not (nullptr). Prints what opening found when the
 /// journal needed repair, always on stderr. A new store created with a passphrase is encrypted.
 [[nodiscard]] std::unique_ptr<Store> openStoreOrSay(FileSystem& fs, const std::string& dir,

@@ -1,5 +1,6 @@
 // nuanxin store encrypt --store DIR | store passphrase --store DIR
-// The passphrases come from files or the environment (cmd_store_common.h), never from argv.
+// The passphrases come from files or the environment (cmd_store_common.h), or are typed on a
+// terminal (a new one twice), never from argv.
 #include <chrono>
 #include <iostream>
 
@@ -24,12 +25,13 @@ int say(const FieldError& e, Lang lang) {
 int encrypt(Args& args) {
     const Lang lang = args.lang();
     const std::string dir = storeOption(args);
-    const auto passphrase = passphraseOption(args);
+    auto passphrase = passphraseOption(args);
     args.finish();
-    if (!passphrase) throw UsageError{Str::CliNeedPassphrase, ""};
     PosixFileSystem fs;
     const KdfLimits limits = KdfLimits::interactive();
     if (Store::isEncrypted(fs, dir)) return say({dir, "", Str::StoreAlreadyEncrypted, ""}, lang);
+    askNewPassphrase(passphrase, dir, lang);
+    if (!passphrase) throw UsageError{Str::CliNeedPassphrase, ""};
     const bool exists = fs.exists(Store::journalPath(dir));
     const auto start = std::chrono::steady_clock::now();
     // A missing store is created encrypted; an existing one is opened plain, then sealed.
@@ -48,13 +50,15 @@ int encrypt(Args& args) {
 int changePassphrase(Args& args) {
     const Lang lang = args.lang();
     const std::string dir = storeOption(args);
-    const auto passphrase = passphraseOption(args);
-    const auto fresh = passphraseOption(args, "new-");
+    auto passphrase = passphraseOption(args);
+    auto fresh = passphraseOption(args, "new-");
     args.finish();
-    if (!passphrase) throw UsageError{Str::CliNeedPassphrase, ""};
-    if (!fresh) throw UsageError{Str::CliNeedNewPassphrase, ""};
     PosixFileSystem fs;
     if (!Store::isEncrypted(fs, dir)) return say({dir, "", Str::StoreNotEncrypted, ""}, lang);
+    askIfEncrypted(passphrase, fs, dir, lang);
+    if (!passphrase) throw UsageError{Str::CliNeedPassphrase, ""};
+    askNewPassphrase(fresh, dir, lang);
+    if (!fresh) throw UsageError{Str::CliNeedNewPassphrase, ""};
     auto store = openStoreOrSay(fs, dir, lang, Store::Mode::ReadWrite, &*passphrase);
     if (!store) return kFailed;
     if (auto problem = store->changePassphrase(*fresh, KdfLimits::interactive())) {
