@@ -447,6 +447,34 @@ BOOST_AUTO_TEST_CASE(fills_are_in_framebuffer_pixels) {
     requireSamePicture(in, *out, batcher.fills(), kWhite);
 }
 
+BOOST_AUTO_TEST_CASE(fills_stop_at_the_scan_budget_and_the_picture_stays) {
+    // 3,000 small triangles below, then 200 one-pixel rectangles above that none of them reach:
+    // each rectangle is compared with the 3,000, so the budget runs out after budget / 3,000.
+    Context context;
+    Lists lists;
+    ImDrawList& list = lists.add();
+    const ImVec4 all(0, 0, 48, 40);
+    std::vector<ImDrawVert> tris;
+    for (int t = 0; t < 3000; ++t) {
+        const auto x = static_cast<float>(t % 46);
+        const auto y = 20.0f + static_cast<float>(t % 17);
+        for (const ImVec2 p : {ImVec2(x, y), ImVec2(x + 2, y), ImVec2(x, y + 2)}) {
+            tris.push_back(vertex(p.x, p.y, 0.5f, 0.5f, IM_COL32(10, 20, 30, 128)));
+        }
+    }
+    addCommand(list, all, texture(2), tris);
+    for (int i = 0; i < 200; ++i) {
+        const auto x = static_cast<float>(i % 48);
+        const auto y = static_cast<float>(i / 48);
+        addSolid(list, all, ImVec4(x, y, x + 1, y + 1), IM_COL32(200, 40, 30, 255));
+    }
+    const ImDrawData in = frameOf(lists, ImVec2(0, 0), ImVec2(48, 40), ImVec2(1, 1));
+    DrawBatcher batcher;
+    const ImDrawData* out = batcher.fold(in, kWhite);
+    BOOST_TEST(batcher.fills().size() == DrawBatcher::kFillScanBudget / 3000);
+    requireSamePicture(in, *out, batcher.fills(), kWhite);
+}
+
 BOOST_AUTO_TEST_CASE(random_rectangles_fringes_and_triangles_give_the_same_picture_with_fills) {
     Context context;
     std::mt19937 rng(29112026);

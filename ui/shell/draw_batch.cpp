@@ -277,6 +277,11 @@ bool DrawBatcher::takeFill(const ImDrawList& list, const ImDrawCmd& cmd, unsigne
     for (const float e : px) {
         if (e != std::floor(e) || std::fabs(e) > 1e6f) return false;
     }
+    if (m_drawn.size() > m_scanBudget) {
+        m_filling = false; // spent: no more fills, nor spans to compare them with
+        return false;
+    }
+    m_scanBudget -= m_drawn.size();
     // Nothing drawn earlier may change a pixel of it: the fill comes before every triangle.
     const Span fill{static_cast<int>(px[0]), static_cast<int>(px[1]), static_cast<int>(px[2]) - 1,
                     static_cast<int>(px[3]) - 1};
@@ -296,6 +301,7 @@ ImDrawData* DrawBatcher::fold(const ImDrawData& in, const WhiteTexel& white) {
     m_scale = in.FramebufferScale;
     m_fills.clear();
     m_drawn.clear();
+    m_scanBudget = kFillScanBudget;
     m_viewport = ImVec4(in.DisplayPos.x, in.DisplayPos.y, in.DisplayPos.x + in.DisplaySize.x,
                         in.DisplayPos.y + in.DisplaySize.y);
     for (int l = 0; l < in.CmdListsCount; ++l) {

@@ -1,4 +1,5 @@
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -50,6 +51,10 @@ public:
     [[nodiscard]] ImDrawData* fold(const ImDrawData& in, const WhiteTexel& white = {});
     /// @brief The rectangles of the last fold() to fill, in order, before its draw data.
     [[nodiscard]] const std::vector<DrawFill>& fills() const { return m_fills; }
+    /// @brief Comparisons of rectangles with earlier triangles a fold() may spend finding fills:
+    /// past it rectangles stay triangles (a slower frame under software GL, never a wrong one),
+    /// so a screen of many bars after many glyphs costs a bounded time.
+    static constexpr std::size_t kFillScanBudget = std::size_t{1} << 18;
 
 private:
     ImDrawList& nextList();
@@ -75,6 +80,7 @@ private:
         int x0, y0, x1, y1;
     };
     std::vector<Span> m_drawn;
+    std::size_t m_scanBudget = 0; ///< what is left of kFillScanBudget in this fold()
     // Where each source vertex of the command being copied went (valid where m_stamp equals
     // m_epoch), so a wholly visible mesh keeps its shared vertices.
     std::vector<ImDrawIdx> m_remap;
