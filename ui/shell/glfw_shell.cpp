@@ -1,6 +1,5 @@
 #include "ui/shell/glfw_shell.h"
 
-#include <cstdint>
 
 // GLFW's header brings the GL 1.x declarations used here (glViewport, glClear) on both
 // platforms: the system GL natively, Emscripten's GL emulation headers in the browser.
