@@ -20,10 +20,20 @@ struct Bucket {
     BucketType type = BucketType::Free;
     std::uint32_t group = 0;
     std::vector<std::uint32_t> needs; ///< by (level, tie order)
-    std::vector<std::int64_t> m;      ///< Capped: per group offer, units one need may take
+    std::uint32_t profile = kNone;    ///< Capped: its CapProfile
     std::int64_t qEff = 0;            ///< Capped: units one need may take in all
-    std::uint32_t pool = kNone;       ///< Capped: the pool of its non-binding offers
     std::size_t inBegin = 0, inEnd = 0, levelBegin = 0, levelEnd = 0;
+};
+
+/// What one need of a capped class may take from each offer of its group. Shared by every class
+/// of the group with the same limits (they differ by level): most needs' limits depend only on
+/// their group and quantity, so a profile is worked out once, not once per need.
+struct CapProfile {
+    std::uint32_t group = 0;
+    std::int64_t qEff = 0;                ///< units one need may take in all
+    std::vector<std::int64_t> m;          ///< per group offer, units one need may take
+    std::vector<std::uint32_t> binding;   ///< group offers with 0 < m < qEff: direct arcs
+    std::uint32_t pool = kNone;           ///< the pool of its non-binding offers (m >= qEff)
 };
 
 /// A pass-through node whose units are interchangeable for everything it feeds, so any split of
@@ -56,6 +66,7 @@ struct ArcList {
 
 struct ClassGraph {
     std::vector<Bucket> buckets;
+    std::vector<CapProfile> profiles;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> hubs; ///< (need index, group slot)
     std::vector<Passage> pools;
     std::vector<Passage> areas;

@@ -11,75 +11,126 @@
 namespace nuanxin::matchdetail {
 namespace {
 
-/// Per group offer, what one need may take from it: its quantity, or less when a cap binds.
-bool capProfile(const Problem& p, const PNeed& n, std::vector<std::int64_t>& m) {
-    const std::vector<Cand>& g = p.groups[n.group];
-    m.resize(g.size());
-    bool binding = false;
-    for (std::size_t k = 0; k < g.size(); ++k) {
-        m[k] = std::min(n.quantity, p.capLeft(n, g[k].offer));
-        binding = binding || m[k] < n.quantity;
-    }
-    return binding;
-}
-
 void appendBytes(std::string& key, const void* data, std::size_t size) {
     key.append(static_cast<const char*>(data), size);
 }
 
+/// The cap profiles of a run's needs (ClassGraph::profiles). A need's limits are
+/// min(quantity, cap left) per offer of its group; without locked units in its household that
+/// is min(quantity, cap), so it depends on (group, quantity) alone and no cap binds at all when
+/// the quantity is within the group's smallest cap: one look-up per need instead of one per
+/// (need, offer). Needs of households holding locked units of a capped offer are worked out one
+/// by one. Profiles with the same limits are one profile, whichever way they were found.
+class CapProfiles {
+public:
+    CapProfiles(const Problem& p, std::vector<CapProfile>& table)
+        : m_p(p), m_table(table), m_minCap(p.groups.size(), kNoCap),
+          m_lockedHousehold(p.data->households.size(), 0) {
+        for (std::size_t g = 0; g < p.groups.size(); ++g) {
+            for (const Cand& c : p.groups[g]) {
+                const std::int64_t cap = p.offers[c.offer].cap;
+                if (cap > 0) m_minCap[g] = std::min(m_minCap[g], cap);
+            }
+        }
+        for (const auto& [key, units] : p.lockedHousehold) {
+            if (units > 0 && p.offers[static_cast<std::uint32_t>(key)].cap > 0)
+                m_lockedHousehold[key >> 32] = 1;
+        }
+    }
+
+    /// @brief Whether any offer of the group has a per-household cap.
+    [[nodiscard]] bool capped(std::uint32_t group) const { return m_minCap[group] != kNoCap; }
+
+    /// @brief The profile of need n, kNone when no cap binds for it.
+    std::uint32_t of(const PNeed& n) {
+        const bool plain = m_lockedHousehold[n.household] == 0;
+        if (plain && n.quantity <= m_minCap[n.group]) return kNone;
+        const bool cacheable = plain && n.quantity <= std::int64_t{UINT32_MAX};
+        const std::uint64_t key = (std::uint64_t{n.group} << 32) | static_cast<std::uint64_t>(n.quantity);
+        if (cacheable) {
+            const auto it = m_byGroupQuantity.find(key);
+            if (it != m_byGroupQuantity.end()) return it->second;
+        }
+        const std::vector<Cand>& g = m_p.groups[n.group];
+        m_m.resize(g.size());
+        bool binding = false;
+        bool open = false; // an offer the need may take all of its quantity from
+        std::int64_t sum = 0;
+        for (std::size_t k = 0; k < g.size(); ++k) {
+            m_m[k] = std::min(n.quantity, m_p.capLeft(n, g[k].offer));
+            binding = binding || m_m[k] < n.quantity;
+            open = open || m_m[k] == n.quantity;
+            sum += m_m[k];
+        }
+        std::uint32_t found = kNone;
+        if (binding) found = intern(n.group, open ? n.quantity : std::min(n.quantity, sum));
+        if (cacheable) m_byGroupQuantity.emplace(key, found);
+        return found;
+    }
+
+private:
+    /// The profile with these limits (m_m), added when new. Found by a hash, confirmed by
+    /// comparing (a collision only means looking at one more profile).
+    std::uint32_t intern(std::uint32_t group, std::int64_t qEff) {
+        std::uint64_t h = (std::uint64_t{group} * 0x9E3779B97F4A7C15ULL) ^ static_cast<std::uint64_t>(qEff);
+        for (const std::int64_t limit : m_m)
+            h = (h ^ static_cast<std::uint64_t>(limit)) * 1099511628211ULL;
+        for (auto [it, end] = m_byContent.equal_range(h); it != end; ++it) {
+            const CapProfile& c = m_table[it->second];
+            if (c.group == group && c.qEff == qEff && c.m == m_m) return it->second;
+        }
+        const auto id = static_cast<std::uint32_t>(m_table.size());
+        m_byContent.emplace(h, id);
+        CapProfile& c = m_table.emplace_back();
+        c.group = group;
+        c.qEff = qEff;
+        c.m = m_m;
+        for (std::uint32_t k = 0; k < m_m.size(); ++k) {
+            if (m_m[k] > 0 && m_m[k] < qEff) c.binding.push_back(k);
+        }
+        return id;
+    }
+
+    const Problem& m_p;
+    std::vector<CapProfile>& m_table;
+    std::vector<std::int64_t> m_minCap;     ///< per group: its smallest cap, kNoCap when none
+    std::vector<char> m_lockedHousehold;    ///< per household: holds locked units of a capped offer
+    std::unordered_map<std::uint64_t, std::uint32_t> m_byGroupQuantity;
+    std::unordered_multimap<std::uint64_t, std::uint32_t> m_byContent;
+    std::vector<std::int64_t> m_m;
+};
+
 /// Buckets in data order of their first need (deterministic), needs sorted by (level, tie order).
-std::vector<Bucket> makeBuckets(const Problem& p, bool reference,
-                                const std::vector<char>& groupCapped) {
+std::vector<Bucket> makeBuckets(const Problem& p, bool reference, CapProfiles& profiles,
+                                const std::vector<CapProfile>& table) {
     std::vector<Bucket> buckets;
     std::vector<std::uint32_t> freeOf(p.groups.size(), kNone);
-    std::unordered_multimap<std::uint64_t, std::uint32_t> cappedOf;
-    std::vector<std::int64_t> m;
+    std::unordered_map<std::uint64_t, std::uint32_t> cappedOf; // profile << 32 | level
     for (std::uint32_t i = 0; i < p.needs.size(); ++i) {
         const PNeed& n = p.needs[i];
         if (n.group == kNone) continue;
         // A household with several needs of one kind shares a capped offer's cap: own bucket.
-        const bool single = reference || (n.multi && groupCapped[n.group]);
-        if (!single && (!groupCapped[n.group] || !capProfile(p, n, m))) {
+        const bool capped = profiles.capped(n.group);
+        if (reference || (n.multi && capped)) {
+            buckets.push_back({BucketType::Single, n.group, {i}});
+            continue;
+        }
+        const std::uint32_t profile = capped ? profiles.of(n) : kNone;
+        if (profile == kNone) {
             if (freeOf[n.group] == kNone) {
                 freeOf[n.group] = static_cast<std::uint32_t>(buckets.size());
-                buckets.push_back({BucketType::Free, n.group, {}, {}, 0});
+                buckets.push_back({BucketType::Free, n.group, {}});
             }
             buckets[freeOf[n.group]].needs.push_back(i);
             continue;
         }
-        if (single) {
-            buckets.push_back({BucketType::Single, n.group, {i}, {}, 0});
-            continue;
+        // Same group, level and limits: one class.
+        const auto [it, added] = cappedOf.emplace(std::uint64_t{profile} << 32 | levelKey(n),
+                                                  static_cast<std::uint32_t>(buckets.size()));
+        if (added) {
+            buckets.push_back({BucketType::Capped, n.group, {}, profile, table[profile].qEff});
         }
-        // Effective quantity: with a non-binding offer in the group, the quantity itself.
-        std::int64_t sum = 0;
-        bool open = false;
-        for (const std::int64_t limit : m) {
-            open = open || limit == n.quantity;
-            sum += limit;
-        }
-        const std::int64_t qEff = open ? n.quantity : std::min(n.quantity, sum);
-        // Same group, level, qEff and limits: one class. Found by a hash of those, confirmed by
-        // comparing them (a collision only means looking at one more class).
-        const std::uint32_t level = levelKey(n);
-        std::uint64_t h = (std::uint64_t{n.group} << 32 | level) * 0x9E3779B97F4A7C15ULL;
-        h = (h ^ static_cast<std::uint64_t>(qEff)) * 1099511628211ULL;
-        for (const std::int64_t limit : m)
-            h = (h ^ static_cast<std::uint64_t>(limit)) * 1099511628211ULL;
-        std::uint32_t found = kNone;
-        for (auto [it, end] = cappedOf.equal_range(h); it != end && found == kNone; ++it) {
-            const Bucket& c = buckets[it->second];
-            if (c.group == n.group && c.qEff == qEff && levelKey(p.needs[c.needs[0]]) == level &&
-                c.m == m) {
-                found = it->second;
-            }
-        }
-        if (found == kNone) {
-            found = static_cast<std::uint32_t>(buckets.size());
-            cappedOf.emplace(h, found);
-            buckets.push_back({BucketType::Capped, n.group, {}, m, qEff});
-        }
-        buckets[found].needs.push_back(i);
+        buckets[it->second].needs.push_back(i);
     }
     for (Bucket& bk : buckets) {
         std::sort(bk.needs.begin(), bk.needs.end(), [&p](std::uint32_t x, std::uint32_t y) {
@@ -153,13 +204,8 @@ private:
 
 ClassGraph buildGraph(const Problem& p, bool reference) {
     ClassGraph cg;
-    std::vector<char> groupCapped(p.groups.size(), 0);
-    for (std::size_t g = 0; g < p.groups.size(); ++g) {
-        for (const Cand& c : p.groups[g]) {
-            if (p.offers[c.offer].cap > 0) groupCapped[g] = 1;
-        }
-    }
-    cg.buckets = makeBuckets(p, reference, groupCapped);
+    CapProfiles profiles(p, cg.profiles);
+    cg.buckets = makeBuckets(p, reference, profiles, cg.profiles);
     std::vector<Bucket>& buckets = cg.buckets;
     std::unordered_map<std::uint64_t, std::uint32_t> hubOf;
     for (const Bucket& b : buckets) {
@@ -174,16 +220,15 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
             }
         }
     }
+    // Pools: one per (group, set of non-binding offers), shared by the profiles that have it.
     std::unordered_map<std::string, std::uint32_t> poolOf;
     std::string key;
-    for (std::uint32_t b = 0; b < buckets.size(); ++b) {
-        Bucket& bk = buckets[b];
-        if (bk.type != BucketType::Capped) continue;
+    for (CapProfile& prof : cg.profiles) {
         key.clear();
-        appendBytes(key, &bk.group, sizeof bk.group);
+        appendBytes(key, &prof.group, sizeof prof.group);
         std::vector<std::uint32_t> slots;
-        for (std::uint32_t k = 0; k < bk.m.size(); ++k) {
-            if (bk.m[k] < bk.qEff) continue;
+        for (std::uint32_t k = 0; k < prof.m.size(); ++k) {
+            if (prof.m[k] < prof.qEff) continue;
             slots.push_back(k);
             appendBytes(key, &k, sizeof k);
         }
@@ -191,11 +236,15 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
         const auto [it, added] = poolOf.emplace(key, static_cast<std::uint32_t>(cg.pools.size()));
         if (added) {
             cg.pools.emplace_back();
-            cg.pools.back().group = bk.group;
+            cg.pools.back().group = prof.group;
             cg.pools.back().slots = std::move(slots);
         }
-        cg.pools[it->second].targets.push_back(b);
-        bk.pool = it->second;
+        prof.pool = it->second;
+    }
+    for (std::uint32_t b = 0; b < buckets.size(); ++b) {
+        const Bucket& bk = buckets[b];
+        if (bk.type == BucketType::Capped && cg.profiles[bk.profile].pool != kNone)
+            cg.pools[cg.profiles[bk.profile].pool].targets.push_back(b);
     }
     // Passages first: their count is part of the node count the cost scale depends on.
     AreaPassages areas(p);
@@ -285,15 +334,19 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
             return !covered.empty() && covered[slot] != 0;
         };
         bk.inBegin = arcs.size();
-        for (std::uint32_t s = 0; s < g.size(); ++s) {
+        if (bk.type == BucketType::Capped) {
+            // Only binding offers come directly; the others through the pool.
+            const CapProfile& prof = cg.profiles[bk.profile];
+            for (const std::uint32_t s : prof.binding) {
+                arcs.add(offerBase + g[s].offer, node, k * prof.m[s],
+                         distanceCost(scale, g[s].dist), g[s].offer);
+            }
+        }
+        for (std::uint32_t s = 0; s < g.size() && bk.type != BucketType::Capped; ++s) {
             const std::uint32_t o = g[s].offer;
             const std::int64_t cost = distanceCost(scale, g[s].dist);
             if (bk.type == BucketType::Free) {
                 if (!viaPassage(s)) arcs.add(offerBase + o, node, total, cost, o);
-            } else if (bk.type == BucketType::Capped) {
-                // Only binding offers come directly; the others through the pool.
-                if (bk.m[s] > 0 && bk.m[s] < bk.qEff)
-                    arcs.add(offerBase + o, node, k * bk.m[s], cost, o);
             } else {
                 const PNeed& n = p.needs[bk.needs[0]];
                 if (n.multi && p.offers[o].cap > 0) {
@@ -306,9 +359,10 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
             }
         }
         bk.inEnd = arcs.size();
-        if (bk.type == BucketType::Capped && bk.pool != kNone) {
-            cg.pools[bk.pool].outArcs.push_back(arcs.size());
-            arcs.add(cg.poolBase + bk.pool, node, k * bk.qEff, 0, kNone);
+        if (bk.type == BucketType::Capped && cg.profiles[bk.profile].pool != kNone) {
+            const std::uint32_t pool = cg.profiles[bk.profile].pool;
+            cg.pools[pool].outArcs.push_back(arcs.size());
+            arcs.add(cg.poolBase + pool, node, k * bk.qEff, 0, kNone);
         } else if (bk.type != BucketType::Capped) {
             passageArcs(bk.group, single, node, single ? p.needs[bk.needs[0]].quantity : total);
         }
