@@ -74,6 +74,10 @@ struct ClassGraph {
     std::vector<std::int64_t> supply; ///< per node
     std::uint32_t bucketBase = 0, poolBase = 0, areaBase = 0;
     std::size_t levels = 0;
+    /// Cost of one unit per distance class (CostScale::distance). Every arc that brings an
+    /// offer's units to a passage, pool or bucket costs exactly its distance class times this,
+    /// so the hand-out reads distances back from the arcs' costs.
+    std::int64_t distanceUnit = 1;
 };
 
 /// @brief Builds the engine's class graph, or the reference graph (every need its own bucket,

@@ -12,12 +12,12 @@ struct Source {
     std::uint32_t offer = 0;
     std::int64_t flow = 0;
     std::int64_t limit = 0; ///< Capped: units one need may take from it
-    std::int64_t cost = 0;  ///< distance cost: nearer first
+    std::uint8_t dist = 0;  ///< distance class: nearer first
 };
 
 void nearestFirst(std::vector<Source>& s) {
     std::stable_sort(s.begin(), s.end(),
-                     [](const Source& x, const Source& y) { return x.cost < y.cost; });
+                     [](const Source& x, const Source& y) { return x.dist < y.dist; });
 }
 
 /// Free bucket: each level's units go to its needs in tie order; then the needs, best first, take
@@ -40,7 +40,7 @@ void handOutFree(const Problem& p, const Bucket& bk, const std::vector<std::int6
         for (std::int64_t want = take[j]; want > 0;) {
             while (src[next].flow == 0) ++next;
             const std::int64_t t = std::min(want, src[next].flow);
-            out.push_back({bk.needs[j], src[next].offer, t});
+            out.push_back({bk.needs[j], src[next].offer, t, src[next].dist});
             want -= t;
             src[next].flow -= t;
         }
@@ -75,7 +75,8 @@ void handOutCapped(const Bucket& bk, const std::vector<std::int64_t>& flow,
             take[j] += more;
             extra -= more;
             if (take[j] <= 0) continue;
-            out.push_back({bk.needs[static_cast<std::size_t>(i)], src[j].offer, take[j]});
+            out.push_back(
+                {bk.needs[static_cast<std::size_t>(i)], src[j].offer, take[j], src[j].dist});
             src[j].flow -= take[j];
         }
         served -= y;
@@ -92,7 +93,10 @@ std::vector<RawAllocation> handOut(const Problem& p, const ClassGraph& cg,
     std::vector<std::vector<Source>> toPool(cg.pools.size());
     const auto direct = [&](std::size_t begin, std::size_t end, std::vector<Source>& into) {
         for (std::size_t a = begin; a < end; ++a) {
-            if (flow[a] > 0) into.push_back({carried[a], flow[a], 0, arcs[a].cost});
+            if (flow[a] > 0) {
+                into.push_back({carried[a], flow[a], 0,
+                                static_cast<std::uint8_t>(arcs[a].cost / cg.distanceUnit)});
+            }
         }
     };
     // A passage's units are interchangeable for all it feeds: split them in arc order, nearest
@@ -109,7 +113,7 @@ std::vector<RawAllocation> handOut(const Problem& p, const ClassGraph& cg,
             for (std::int64_t want = flow[a]; want > 0;) {
                 while (in[next].flow == 0) ++next;
                 const std::int64_t t = std::min(want, in[next].flow);
-                into.push_back({in[next].offer, t, limit, in[next].cost});
+                into.push_back({in[next].offer, t, limit, in[next].dist});
                 in[next].flow -= t;
                 want -= t;
             }
@@ -133,7 +137,7 @@ std::vector<RawAllocation> handOut(const Problem& p, const ClassGraph& cg,
         direct(bk.inBegin, bk.inEnd, src);
         switch (bk.type) {
         case BucketType::Single:
-            for (const Source& s : src) out.push_back({bk.needs[0], s.offer, s.flow});
+            for (const Source& s : src) out.push_back({bk.needs[0], s.offer, s.flow, s.dist});
             break;
         case BucketType::Free:
             handOutFree(p, bk, flow, src, out);

@@ -84,6 +84,7 @@ struct RawAllocation {
     std::uint32_t need = 0;
     std::uint32_t offer = 0;
     std::int64_t quantity = 0;
+    std::uint8_t dist = 0; ///< distance class of the offer for the need
 };
 
 /// @brief What a spreadsheet user does.

@@ -80,7 +80,7 @@ std::vector<RawAllocation> solveGreedy(const Problem& p) {
             }
             const std::int64_t t = std::min(want, room);
             if (t <= 0) continue;
-            out.push_back({i, c.offer, t});
+            out.push_back({i, c.offer, t, c.dist});
             want -= t;
             left[c.offer] -= t;
             if (p.offers[c.offer].cap > 0) usedByHousehold[hk] += t;
@@ -91,11 +91,37 @@ std::vector<RawAllocation> solveGreedy(const Problem& p) {
 
 namespace {
 
-int distanceOf(const Problem& p, const PNeed& n, std::uint32_t offer) {
-    const std::vector<Cand>& g = p.groups[n.group];
-    const auto it = std::lower_bound(g.begin(), g.end(), offer,
-                                     [](const Cand& c, std::uint32_t o) { return c.offer < o; });
-    return it != g.end() && it->offer == offer ? it->dist : kMaxDistance;
+/// Raw allocations in (need id, offer id) order. Data sets list needs by id as a rule, and then
+/// a counting pass by need puts them in order (a need has a few offers at most, sorted in
+/// place); otherwise a comparison sort.
+void sortByNeedAndOffer(const Problem& p, std::vector<RawAllocation>& raw) {
+    const Dataset& data = *p.data;
+    const auto needId = [&](std::uint32_t i) { return data.needs[p.needs[i].need].id; };
+    const auto offerId = [&](std::uint32_t k) { return data.offers[p.offers[k].offer].id; };
+    const auto byOffer = [&](const RawAllocation& a, const RawAllocation& b) {
+        return offerId(a.offer) < offerId(b.offer);
+    };
+    bool needsById = true;
+    for (std::uint32_t i = 1; i < p.needs.size() && needsById; ++i)
+        needsById = needId(i - 1) < needId(i);
+    if (!needsById) {
+        std::sort(raw.begin(), raw.end(), [&](const RawAllocation& a, const RawAllocation& b) {
+            return a.need != b.need ? needId(a.need) < needId(b.need) : byOffer(a, b);
+        });
+        return;
+    }
+    std::vector<std::uint32_t> start(p.needs.size() + 1, 0);
+    for (const RawAllocation& a : raw) ++start[a.need + 1];
+    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    std::vector<RawAllocation> sorted(raw.size());
+    for (const RawAllocation& a : raw) sorted[start[a.need]++] = a;
+    // start[i] is now where need i's entries end.
+    for (std::size_t i = 0, begin = 0; i < p.needs.size(); begin = start[i++]) {
+        if (start[i] - begin > 1)
+            std::sort(sorted.begin() + static_cast<std::ptrdiff_t>(begin),
+                      sorted.begin() + static_cast<std::ptrdiff_t>(start[i]), byOffer);
+    }
+    raw = std::move(sorted);
 }
 
 } // namespace
@@ -105,12 +131,7 @@ MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const M
     const Dataset& data = *p.data;
     MatchResult r;
     r.tierCount = p.tierCount;
-    std::sort(raw.begin(), raw.end(), [&](const RawAllocation& a, const RawAllocation& b) {
-        const NeedId na = data.needs[p.needs[a.need].need].id;
-        const NeedId nb = data.needs[p.needs[b.need].need].id;
-        if (na != nb) return na < nb;
-        return data.offers[p.offers[a.offer].offer].id < data.offers[p.offers[b.offer].offer].id;
-    });
+    sortByNeedAndOffer(p, raw);
     std::vector<RawAllocation> merged;
     merged.reserve(raw.size());
     for (const RawAllocation& a : raw) {
@@ -134,7 +155,7 @@ MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const M
         options.mode == MatchMode::Greedy ? std::optional<Str>(Str::MatchWhyGreedy) : std::nullopt;
     for (const RawAllocation& a : merged) {
         const PNeed& n = p.needs[a.need];
-        const int dist = distanceOf(p, n, a.offer);
+        const int dist = a.dist;
         served[a.need] += a.quantity;
         offerLeft[a.offer] -= a.quantity;
         r.objective.served[n.tier] += a.quantity;
@@ -155,6 +176,7 @@ MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const M
 
     // Locked units per taking-part need, for the totals.
     std::map<NeedId, std::int64_t> lockedUnits;
+    std::vector<int> openOffers(p.groups.size(), -1); // per group, offers with units left
     for (std::size_t i : p.locked)
         lockedUnits[data.allocations[i].need] += data.allocations[i].quantity;
     for (std::size_t i = 0; i < p.needs.size(); ++i) {
@@ -187,8 +209,11 @@ MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const M
                 if (!v.detail.empty()) u.detail += " " + v.detail;
             }
         } else {
-            std::size_t open = 0;
-            for (const Cand& c : p.groups[n.group]) open += offerLeft[c.offer] > 0 ? 1 : 0;
+            int& open = openOffers[n.group];
+            if (open < 0) {
+                open = 0;
+                for (const Cand& c : p.groups[n.group]) open += offerLeft[c.offer] > 0 ? 1 : 0;
+            }
             u.reason = open == 0 ? Str::MatchUnmetUsedByHigher : Str::MatchUnmetCapReached;
             u.detail = "eligible_offers=" + std::to_string(p.groups[n.group].size());
         }

@@ -268,6 +268,7 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
         std::int64_t{cg.areaBase} + static_cast<std::int64_t>(cg.areas.size());
     const CostScale scale = costScale(nodes, p.tierCount);
     if (!scale.fits) return cg;
+    cg.distanceUnit = scale.distance;
 
     // Arcs: s -> offer, s -> t (not served), offer -> hub, passages, bucket in-arcs, levels.
     ArcList& arcs = cg.arcs;
@@ -277,11 +278,13 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
         supply += p.offers[k].remaining;
     }
     arcs.add(0, 1, supply, 0, kNone);
+    // A hub has one in-arc, so its distance cost may sit on its out-arcs (to the household's
+    // needs) instead: the same cost for every flow, and each arc into a bucket carries its
+    // offer's distance (ClassGraph::distanceUnit).
     for (std::uint32_t h = 0; h < cg.hubs.size(); ++h) {
         const PNeed& n = p.needs[cg.hubs[h].first];
         const Cand& c = p.groups[n.group][cg.hubs[h].second];
-        arcs.add(offerBase + c.offer, hubBase + h, p.capLeft(n, c.offer),
-                 distanceCost(scale, c.dist), kNone);
+        arcs.add(offerBase + c.offer, hubBase + h, p.capLeft(n, c.offer), 0, kNone);
     }
     for (std::uint32_t c = 0; c < cg.areas.size(); ++c) {
         Passage& area = cg.areas[c];
@@ -351,7 +354,7 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
                 const PNeed& n = p.needs[bk.needs[0]];
                 if (n.multi && p.offers[o].cap > 0) {
                     const std::uint32_t h = hubOf.at((std::uint64_t{n.household} << 32) | o);
-                    arcs.add(hubBase + h, node, n.quantity, 0, o);
+                    arcs.add(hubBase + h, node, n.quantity, cost, o);
                 } else if (!viaPassage(s)) {
                     const std::int64_t cap = std::min(n.quantity, p.capLeft(n, o));
                     if (cap > 0) arcs.add(offerBase + o, node, cap, cost, o);
