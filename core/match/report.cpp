@@ -153,6 +153,8 @@ MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const M
     for (std::size_t k = 0; k < p.offers.size(); ++k) offerLeft[k] = p.offers[k].remaining;
     const std::optional<Str> chosenBy =
         options.mode == MatchMode::Greedy ? std::optional<Str>(Str::MatchWhyGreedy) : std::nullopt;
+    // One explanation per (tier, score, distance, policy reasons), shared by its allocations.
+    std::unordered_map<std::uint64_t, ReasonList> explained;
     for (const RawAllocation& a : merged) {
         const PNeed& n = p.needs[a.need];
         const int dist = a.dist;
@@ -168,8 +170,15 @@ MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const M
         out.offer = data.offers[p.offers[a.offer].offer].id;
         out.quantity = a.quantity;
         if (options.reasons) {
-            out.reasons = proposalReasons(policy.id(), n.tier, n.score, dist,
-                                          p.reasonPool[n.reasons], chosenBy);
+            const std::uint64_t key = (std::uint64_t{n.reasons} << 24) |
+                                      (std::uint64_t{n.tier} << 16) |
+                                      (std::uint64_t{n.score} << 8) | a.dist;
+            auto [it, added] = explained.try_emplace(key);
+            if (added) {
+                it->second = proposalReasons(policy.id(), n.tier, n.score, dist,
+                                             p.reasonPool[n.reasons], chosenBy);
+            }
+            out.reasons = it->second;
         }
         r.allocations.push_back(std::move(out));
     }

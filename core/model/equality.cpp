@@ -42,6 +42,10 @@ bool operator==(const Reason& a, const Reason& b) {
     return a.code == b.code && a.detail == b.detail;
 }
 
+bool operator==(const ReasonList& a, const ReasonList& b) {
+    return a.shares(b) || a.list() == b.list();
+}
+
 bool operator==(const Allocation& a, const Allocation& b) {
     return std::tie(a.id, a.need, a.offer, a.quantity, a.status, a.locked, a.reasons) ==
            std::tie(b.id, b.need, b.offer, b.quantity, b.status, b.locked, b.reasons);

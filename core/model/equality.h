@@ -11,6 +11,7 @@ namespace nuanxin {
 [[nodiscard]] bool operator==(const Donor& a, const Donor& b);
 [[nodiscard]] bool operator==(const Offer& a, const Offer& b);
 [[nodiscard]] bool operator==(const Reason& a, const Reason& b);
+[[nodiscard]] bool operator==(const ReasonList& a, const ReasonList& b);
 [[nodiscard]] bool operator==(const Allocation& a, const Allocation& b);
 [[nodiscard]] bool operator==(const Volunteer& a, const Volunteer& b);
 [[nodiscard]] bool operator==(const Dataset& a, const Dataset& b);
@@ -31,6 +32,9 @@ namespace nuanxin {
     return !(a == b);
 }
 [[nodiscard]] inline bool operator!=(const Reason& a, const Reason& b) {
+    return !(a == b);
+}
+[[nodiscard]] inline bool operator!=(const ReasonList& a, const ReasonList& b) {
     return !(a == b);
 }
 [[nodiscard]] inline bool operator!=(const Allocation& a, const Allocation& b) {

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/model/catalogue.h"
+#include "core/model/reason_list.h"
 #include "core/util/date.h"
 
 namespace nuanxin {
@@ -83,11 +84,6 @@ struct Offer {
     std::string title;
 };
 
-/// @brief One reason behind a decision: a translation key and language-neutral facts.
-struct Reason {
-    Str code = Str::ErrInvalid;
-    std::string detail;
-};
 
 /// @brief A quantity of an offer given to a need.
 struct Allocation {
@@ -97,7 +93,7 @@ struct Allocation {
     std::int64_t quantity = 0;
     AllocationStatus status = AllocationStatus::Proposed;
     bool locked = false; ///< kept as it is by the next matching run
-    std::vector<Reason> reasons;
+    ReasonList reasons;
 };
 
 /// @brief A person who delivers goods and makes visits.

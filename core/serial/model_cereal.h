@@ -162,6 +162,12 @@ template <class Ar, class T> void value(Ar& ar, const char* name, T& v) {
     } else if constexpr (IsVector<T>::value) {
         Items<typename T::value_type> items{&v};
         raw(ar, name, items);
+    } else if constexpr (std::is_same_v<T, ReasonList>) {
+        // Written like a vector of reasons; a loaded list is a list of its own.
+        std::vector<Reason> list = kLoading<Ar> ? std::vector<Reason>() : v.list();
+        Items<Reason> items{&list};
+        raw(ar, name, items);
+        if constexpr (kLoading<Ar>) v = ReasonList(std::move(list));
     } else {
         raw(ar, name, v);
     }

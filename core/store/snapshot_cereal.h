@@ -174,7 +174,7 @@ inline void put(Writer& w, const Allocation& a) {
     w.i64(a.quantity);
     w.value(a.status);
     w.flag(a.locked);
-    putList(w, a.reasons);
+    putList(w, a.reasons.list());
 }
 inline void get(Reader& r, Allocation& a) {
     a.id = r.u64();
@@ -183,7 +183,9 @@ inline void get(Reader& r, Allocation& a) {
     a.quantity = r.i64();
     a.status = r.value<AllocationStatus>("status");
     a.locked = r.flag("locked");
-    getList(r, "reasons", a.reasons);
+    std::vector<Reason> reasons;
+    getList(r, "reasons", reasons);
+    a.reasons = ReasonList(std::move(reasons));
 }
 
 inline void put(Writer& w, Kind k) {

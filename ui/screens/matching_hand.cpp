@@ -253,7 +253,7 @@ void current(App& app, HandState& s) {
             const Reason* reason = mainReason(a);
             ImGui::TextUnformatted(reason != nullptr ? shortReason(*reason, lang).c_str() : "");
             if (ImGui::IsItemHovered() && !a.reasons.empty()) {
-                ImGui::SetTooltip("%s", reasonsText(a.reasons, lang).c_str());
+                ImGui::SetTooltip("%s", reasonsText(a.reasons.list(), lang).c_str());
             }
             ImGui::TableNextColumn();
             // Only what is still a proposal can be taken back; approved and later go through

@@ -206,7 +206,7 @@ void row(const App& app, ProposalsState& s, const Allocation& a) {
     ImGui::TableNextColumn();
     if (const Reason* r = mainReason(a); r != nullptr) {
         ImGui::TextUnformatted(shortReason(*r, lang).c_str());
-        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", reasonsText(a.reasons, lang).c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", reasonsText(a.reasons.list(), lang).c_str());
     }
     ImGui::PopID();
 }
