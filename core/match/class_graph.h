@@ -12,6 +12,17 @@ namespace nuanxin::matchdetail {
 
 enum class BucketType : std::uint8_t { Free, Capped, Single };
 
+/// A bucket's needs: a run of ClassGraph::bucketNeeds (one array for all buckets: a province's
+/// run has hundreds of thousands of buckets, most with one or two needs).
+struct NeedSlice {
+    const std::uint32_t* first = nullptr;
+    std::size_t count = 0;
+    [[nodiscard]] std::size_t size() const { return count; }
+    [[nodiscard]] std::uint32_t operator[](std::size_t i) const { return first[i]; }
+    [[nodiscard]] const std::uint32_t* begin() const { return first; }
+    [[nodiscard]] const std::uint32_t* end() const { return first + count; }
+};
+
 /// A node between offers and the sink, holding needs. Free: every need of one eligibility group
 /// whose caps do not bind (any split between its needs is feasible), all levels pooled, one level
 /// arc each. Capped: needs of one group with the same level, the same effective per-offer limits
@@ -19,7 +30,7 @@ enum class BucketType : std::uint8_t { Free, Capped, Single };
 struct Bucket {
     BucketType type = BucketType::Free;
     std::uint32_t group = 0;
-    std::vector<std::uint32_t> needs; ///< by (level, tie order)
+    NeedSlice needs;                  ///< by (level, tie order)
     std::uint32_t profile = kNone;    ///< Capped: its CapProfile
     std::int64_t qEff = 0;            ///< Capped: units one need may take in all
     std::size_t inBegin = 0, inEnd = 0, levelBegin = 0, levelEnd = 0;
@@ -65,7 +76,15 @@ struct ArcList {
 };
 
 struct ClassGraph {
+    ClassGraph() = default;
+    ClassGraph(const ClassGraph&) = delete; // buckets point into bucketNeeds: moves only
+    ClassGraph& operator=(const ClassGraph&) = delete;
+    ClassGraph(ClassGraph&&) = default;
+    ClassGraph& operator=(ClassGraph&&) = default;
+    ~ClassGraph() = default;
+
     std::vector<Bucket> buckets;
+    std::vector<std::uint32_t> bucketNeeds; ///< the buckets' needs, bucket after bucket
     std::vector<CapProfile> profiles;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> hubs; ///< (need index, group slot)
     std::vector<Passage> pools;

@@ -100,44 +100,74 @@ private:
     std::vector<std::int64_t> m_m;
 };
 
-/// Buckets in data order of their first need (deterministic), needs sorted by (level, tie order).
+/// The taking-part needs in (level, tie order): a stable counting pass by level over the tie
+/// order (levels are few; a comparison sort of a million needs costs far more).
+std::vector<std::uint32_t> byLevelThenOrder(const Problem& p) {
+    constexpr std::size_t kRanks = kMaxDeadlineRank + 1;
+    constexpr std::size_t kScores = kMaxScore + 1;
+    const auto slot = [](const PNeed& n) {
+        return (std::size_t{n.tier} * kScores + static_cast<std::size_t>(kMaxScore - n.score)) *
+                   kRanks +
+               n.rank;
+    };
+    std::vector<std::uint32_t> start(std::size_t{kMaxTiers} * kScores * kRanks + 1, 0);
+    for (const PNeed& n : p.needs) ++start[slot(n) + 1];
+    for (std::size_t i = 1; i < start.size(); ++i) start[i] += start[i - 1];
+    std::vector<std::uint32_t> out(p.needs.size());
+    for (const std::uint32_t i : p.byOrder) out[start[slot(p.needs[i])]++] = i;
+    return out;
+}
+
+/// Buckets in data order of their first need (deterministic), their needs in `flat`, each
+/// bucket's sorted by (level, tie order).
 std::vector<Bucket> makeBuckets(const Problem& p, bool reference, CapProfiles& profiles,
-                                const std::vector<CapProfile>& table) {
+                                const std::vector<CapProfile>& table,
+                                std::vector<std::uint32_t>& flat) {
     std::vector<Bucket> buckets;
+    std::vector<std::uint32_t> sizes;
+    std::vector<std::uint32_t> bucketOf(p.needs.size(), kNone);
     std::vector<std::uint32_t> freeOf(p.groups.size(), kNone);
-    std::unordered_map<std::uint64_t, std::uint32_t> cappedOf; // profile << 32 | level
+    // Per profile, its classes as (level, bucket): a profile has a few levels, so a short scan.
+    std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> classesOf;
+    const auto open = [&](BucketType type, std::uint32_t group, std::uint32_t profile) {
+        buckets.push_back({type, group, {}, profile,
+                           profile == kNone ? 0 : table[profile].qEff});
+        sizes.push_back(0);
+        return static_cast<std::uint32_t>(buckets.size() - 1);
+    };
     for (std::uint32_t i = 0; i < p.needs.size(); ++i) {
         const PNeed& n = p.needs[i];
         if (n.group == kNone) continue;
+        std::uint32_t b = kNone;
         // A household with several needs of one kind shares a capped offer's cap: own bucket.
         const bool capped = profiles.capped(n.group);
+        const std::uint32_t profile =
+            reference || (n.multi && capped) || !capped ? kNone : profiles.of(n);
         if (reference || (n.multi && capped)) {
-            buckets.push_back({BucketType::Single, n.group, {i}});
-            continue;
-        }
-        const std::uint32_t profile = capped ? profiles.of(n) : kNone;
-        if (profile == kNone) {
-            if (freeOf[n.group] == kNone) {
-                freeOf[n.group] = static_cast<std::uint32_t>(buckets.size());
-                buckets.push_back({BucketType::Free, n.group, {}});
+            b = open(BucketType::Single, n.group, kNone);
+        } else if (profile == kNone) {
+            if (freeOf[n.group] == kNone) freeOf[n.group] = open(BucketType::Free, n.group, kNone);
+            b = freeOf[n.group];
+        } else {
+            // Same group, level and limits: one class.
+            if (classesOf.size() <= profile) classesOf.resize(profile + 1U);
+            const std::uint32_t level = levelKey(n);
+            for (const auto& [l, c] : classesOf[profile]) b = l == level ? c : b;
+            if (b == kNone) {
+                b = open(BucketType::Capped, n.group, profile);
+                classesOf[profile].emplace_back(level, b);
             }
-            buckets[freeOf[n.group]].needs.push_back(i);
-            continue;
         }
-        // Same group, level and limits: one class.
-        const auto [it, added] = cappedOf.emplace(std::uint64_t{profile} << 32 | levelKey(n),
-                                                  static_cast<std::uint32_t>(buckets.size()));
-        if (added) {
-            buckets.push_back({BucketType::Capped, n.group, {}, profile, table[profile].qEff});
-        }
-        buckets[it->second].needs.push_back(i);
+        bucketOf[i] = b;
+        ++sizes[b];
     }
-    for (Bucket& bk : buckets) {
-        std::sort(bk.needs.begin(), bk.needs.end(), [&p](std::uint32_t x, std::uint32_t y) {
-            const std::uint32_t lx = levelKey(p.needs[x]);
-            const std::uint32_t ly = levelKey(p.needs[y]);
-            return lx != ly ? lx < ly : p.needs[x].order < p.needs[y].order;
-        });
+    std::vector<std::uint32_t> at(buckets.size() + 1, 0);
+    for (std::size_t b = 0; b < buckets.size(); ++b) at[b + 1] = at[b] + sizes[b];
+    flat.assign(at.back(), 0);
+    for (std::size_t b = 0; b < buckets.size(); ++b)
+        buckets[b].needs = {flat.data() + at[b], sizes[b]};
+    for (const std::uint32_t i : byLevelThenOrder(p)) {
+        if (bucketOf[i] != kNone) flat[at[bucketOf[i]]++] = i;
     }
     return buckets;
 }
@@ -205,7 +235,7 @@ private:
 ClassGraph buildGraph(const Problem& p, bool reference) {
     ClassGraph cg;
     CapProfiles profiles(p, cg.profiles);
-    cg.buckets = makeBuckets(p, reference, profiles, cg.profiles);
+    cg.buckets = makeBuckets(p, reference, profiles, cg.profiles, cg.bucketNeeds);
     std::vector<Bucket>& buckets = cg.buckets;
     std::unordered_map<std::uint64_t, std::uint32_t> hubOf;
     for (const Bucket& b : buckets) {
