@@ -69,6 +69,16 @@ bool isLocked(const Allocation& a) {
     return a.locked || a.status != AllocationStatus::Proposed;
 }
 
+/// What needs on one candidate list with equal signatures (the household facts the list's
+/// rules read) get: equal eligible lists.
+struct SigAnswer {
+    std::uint32_t categories = 0; ///< signature: the household's categories the offers target
+    std::uint64_t facts = 0;      ///< signature: window interval, consent, policy key
+    std::uint32_t group = kNone;
+    std::uint32_t missOffer = kNone;
+    Str missReason = Str::MatchUnmetNoOffer;
+};
+
 /// Offers of one kind and unit that cover one county (by offer index, with distances), and
 /// which household facts can change their answers.
 struct CandList {
@@ -76,24 +86,9 @@ struct CandList {
     std::uint32_t targetMask = 0;     ///< union of the offers' target groups
     bool anyConsent = false;          ///< some donor needs consent
     std::vector<std::int64_t> breaks; ///< window boundaries: deadlines between two answer alike
-};
-
-/// Needs with equal keys on one candidate list have equal eligible lists.
-struct SigKey {
-    std::uint64_t a = 0;
-    std::uint64_t b = 0;
-    friend bool operator==(const SigKey& x, const SigKey& y) { return x.a == y.a && x.b == y.b; }
-};
-struct SigHash {
-    std::size_t operator()(const SigKey& k) const {
-        const std::uint64_t h = (k.a * 0x9E3779B97F4A7C15ULL) ^ (k.b * 0xC2B2AE3D27D4EB4FULL);
-        return static_cast<std::size_t>(h ^ (h >> 31));
-    }
-};
-struct SigAnswer {
-    std::uint32_t group = kNone;
-    std::uint32_t missOffer = kNone;
-    Str missReason = Str::MatchUnmetNoOffer;
+    /// Signatures seen on this list and their answers. A list sees a few dozen: a short scan
+    /// of one array costs less than a look-up in one hash table for the whole run.
+    std::vector<SigAnswer> seen;
 };
 
 /// Hash of an eligible list, to find its group without building keys.
@@ -180,16 +175,19 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy, const Date& asOf
         facts[k] = offerFacts(o, p.donorOf[k]);
     }
     std::vector<CandList> candLists;
-    std::unordered_map<std::uint64_t, std::uint32_t> candIndex; // county << 16 | kind << 8 | unit
+    // Per (county, kind, unit): its candidate list, kNone until asked (a table, not a hash
+    // map: every need looks here, and counties x kinds x units is small).
+    std::vector<std::uint32_t> candIndex;
     std::unordered_map<std::string_view, std::uint32_t> countyIndex;
     std::vector<std::string_view> counties;
     const auto candidates = [&](const Need& need, std::uint32_t countyId) -> std::uint32_t {
-        const std::uint64_t key = (std::uint64_t{countyId} << 16) |
-                                  (static_cast<std::uint64_t>(need.kind) << 8) |
-                                  static_cast<std::uint64_t>(need.unit);
-        const auto [it, added] =
-            candIndex.emplace(key, static_cast<std::uint32_t>(candLists.size()));
-        if (!added) return it->second;
+        constexpr auto kKinds = static_cast<std::size_t>(Kind::Count_);
+        constexpr auto kUnits = static_cast<std::size_t>(Unit::Count_);
+        const std::size_t key = (std::size_t{countyId} * kKinds + static_cast<std::size_t>(need.kind)) * kUnits +
+                                static_cast<std::size_t>(need.unit);
+        if (candIndex.size() <= key) candIndex.resize(std::max(key + 1, counties.size() * kKinds * kUnits), kNone);
+        if (candIndex[key] != kNone) return candIndex[key];
+        candIndex[key] = static_cast<std::uint32_t>(candLists.size());
         const std::string_view county = counties[countyId];
         CandList entry;
         std::vector<Cand>& list = entry.cands;
@@ -283,7 +281,6 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy, const Date& asOf
     std::unordered_map<std::uint64_t, std::uint32_t> eligibilityKeyId;
     std::vector<std::uint16_t> policyAnswers;
     std::unordered_map<std::uint64_t, std::uint32_t> groupByHash;
-    std::unordered_map<SigKey, SigAnswer, SigHash> sigMemo;
     std::vector<Cand> eligibleNow;
     int maxTier = 0;
     for (PNeed& pn : p.needs) {
@@ -309,7 +306,7 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy, const Date& asOf
             std::clamp<std::int64_t>(deadline - asOfDays, 0, kMaxDeadlineRank));
 
         const std::uint32_t listId = candidates(n, householdCounty[pn.household]);
-        const CandList& entry = candLists[listId];
+        CandList& entry = candLists[listId];
         if (entry.cands.empty())
             continue; // missOffer kNone: no offer of this kind covers the county
         std::size_t keyId = kMaxCachedKeys;
@@ -322,20 +319,23 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy, const Date& asOf
             keyId = it->second;
         }
         // Needs that agree on every fact the list's rules read get the same answer: look it up.
-        SigKey sig;
+        SigAnswer sig;
         const bool memoised = keyId < kMaxCachedKeys;
         if (memoised) {
             const auto interval =
                 std::upper_bound(entry.breaks.begin(), entry.breaks.end(), deadline) -
                 entry.breaks.begin();
-            sig.a = (std::uint64_t{listId} << 32) | (h.categories.bits() & entry.targetMask);
-            sig.b = (static_cast<std::uint64_t>(interval) << 33) |
-                    (std::uint64_t{entry.anyConsent && h.consentToShare} << 32) | keyId;
-            const auto known = sigMemo.find(sig);
-            if (known != sigMemo.end()) {
-                pn.group = known->second.group;
-                pn.missOffer = known->second.missOffer;
-                pn.missReason = known->second.missReason;
+            sig.categories = h.categories.bits() & entry.targetMask;
+            sig.facts = (static_cast<std::uint64_t>(interval) << 33) |
+                        (std::uint64_t{entry.anyConsent && h.consentToShare} << 32) | keyId;
+            const auto known = std::find_if(
+                entry.seen.begin(), entry.seen.end(), [&sig](const SigAnswer& s) {
+                    return s.facts == sig.facts && s.categories == sig.categories;
+                });
+            if (known != entry.seen.end()) {
+                pn.group = known->group;
+                pn.missOffer = known->missOffer;
+                pn.missReason = known->missReason;
                 continue;
             }
         }
@@ -381,7 +381,12 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy, const Date& asOf
                 p.groupList.push_back(listId);
             }
         }
-        if (memoised) sigMemo.emplace(sig, SigAnswer{pn.group, pn.missOffer, pn.missReason});
+        if (memoised) {
+            sig.group = pn.group;
+            sig.missOffer = pn.missOffer;
+            sig.missReason = pn.missReason;
+            entry.seen.push_back(sig);
+        }
     }
     p.tierCount = maxTier + 1;
     p.policyMs = msSince(t1);
