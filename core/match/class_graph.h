@@ -13,12 +13,17 @@ namespace nuanxin::matchdetail {
 enum class BucketType : std::uint8_t { Free, Capped, Single };
 
 /// A bucket's needs: a run of ClassGraph::bucketNeeds (one array for all buckets: a province's
-/// run has hundreds of thousands of buckets, most with one or two needs).
+/// run has hundreds of thousands of buckets, most with one or two needs), with each need's
+/// level and quantity beside it, so that walking a bucket does not jump around Problem::needs.
 struct NeedSlice {
     const std::uint32_t* first = nullptr;
+    const std::uint32_t* levels = nullptr;
+    const std::int64_t* quantities = nullptr;
     std::size_t count = 0;
     [[nodiscard]] std::size_t size() const { return count; }
     [[nodiscard]] std::uint32_t operator[](std::size_t i) const { return first[i]; }
+    [[nodiscard]] std::uint32_t level(std::size_t i) const { return levels[i]; }
+    [[nodiscard]] std::int64_t quantity(std::size_t i) const { return quantities[i]; }
     [[nodiscard]] const std::uint32_t* begin() const { return first; }
     [[nodiscard]] const std::uint32_t* end() const { return first + count; }
 };
@@ -85,6 +90,8 @@ struct ClassGraph {
 
     std::vector<Bucket> buckets;
     std::vector<std::uint32_t> bucketNeeds; ///< the buckets' needs, bucket after bucket
+    std::vector<std::uint32_t> bucketLevels;    ///< beside bucketNeeds: levelKey
+    std::vector<std::int64_t> bucketQuantities; ///< beside bucketNeeds: quantity
     std::vector<CapProfile> profiles;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> hubs; ///< (need index, group slot)
     std::vector<Passage> pools;
@@ -104,7 +111,7 @@ struct ClassGraph {
 [[nodiscard]] ClassGraph buildGraph(const Problem& problem, bool reference);
 
 /// @brief Gives each bucket's flow to its needs by the tie rule.
-[[nodiscard]] std::vector<RawAllocation> handOut(const Problem& problem, const ClassGraph& graph,
+[[nodiscard]] std::vector<RawAllocation> handOut(const ClassGraph& graph,
                                                  const std::vector<std::int64_t>& flow);
 
 } // namespace nuanxin::matchdetail

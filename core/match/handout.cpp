@@ -22,16 +22,16 @@ void nearestFirst(std::vector<Source>& s) {
 
 /// Free bucket: each level's units go to its needs in tie order; then the needs, best first, take
 /// the nearest offers. Any split is feasible: no cap binds in a free bucket.
-void handOutFree(const Problem& p, const Bucket& bk, const std::vector<std::int64_t>& flow,
+void handOutFree(const Bucket& bk, const std::vector<std::int64_t>& flow,
                  std::vector<Source>& src, std::vector<RawAllocation>& out) {
     nearestFirst(src);
     std::vector<std::int64_t> take(bk.needs.size(), 0);
     std::size_t i = 0;
     for (std::size_t l = bk.levelBegin; l < bk.levelEnd; ++l) {
         std::int64_t left = flow[l];
-        const std::uint32_t lk = levelKey(p.needs[bk.needs[i]]);
-        for (; i < bk.needs.size() && levelKey(p.needs[bk.needs[i]]) == lk; ++i) {
-            take[i] = std::min(left, p.needs[bk.needs[i]].quantity);
+        const std::uint32_t lk = bk.needs.level(i);
+        for (; i < bk.needs.size() && bk.needs.level(i) == lk; ++i) {
+            take[i] = std::min(left, bk.needs.quantity(i));
             left -= take[i];
         }
     }
@@ -85,8 +85,7 @@ void handOutCapped(const Bucket& bk, const std::vector<std::int64_t>& flow,
 
 } // namespace
 
-std::vector<RawAllocation> handOut(const Problem& p, const ClassGraph& cg,
-                                   const std::vector<std::int64_t>& flow) {
+std::vector<RawAllocation> handOut(const ClassGraph& cg, const std::vector<std::int64_t>& flow) {
     const std::vector<FlowArc>& arcs = cg.arcs.arcs;
     const std::vector<std::uint32_t>& carried = cg.arcs.offer;
     std::vector<std::vector<Source>> toBucket(cg.buckets.size());
@@ -140,7 +139,7 @@ std::vector<RawAllocation> handOut(const Problem& p, const ClassGraph& cg,
             for (const Source& s : src) out.push_back({bk.needs[0], s.offer, s.flow, s.dist});
             break;
         case BucketType::Free:
-            handOutFree(p, bk, flow, src, out);
+            handOutFree(bk, flow, src, out);
             break;
         case BucketType::Capped:
             // Units from the pool may go up to qEff per need (set by pour); a binding offer's

@@ -145,7 +145,7 @@ struct MatchJob::Impl {
 
     void handoutStep() {
         const std::int64_t t0 = nowNs();
-        raw = handOut(problem, graph, flow);
+        raw = handOut(graph, flow);
         graph = ClassGraph{}; // the graph is the largest thing a run holds: let it go now
         flow = {};
         stats.handoutMs = msSince(t0);

@@ -52,6 +52,11 @@ struct POffer {
 [[nodiscard]] inline std::uint32_t levelKey(const PNeed& n) {
     return (std::uint32_t{n.tier} << 16) | (std::uint32_t(kMaxScore - n.score) << 8) | n.rank;
 }
+[[nodiscard]] inline int levelTier(std::uint32_t key) { return static_cast<int>(key >> 16); }
+[[nodiscard]] inline int levelScore(std::uint32_t key) {
+    return kMaxScore - static_cast<int>((key >> 8) & 0xffU);
+}
+[[nodiscard]] inline int levelRank(std::uint32_t key) { return static_cast<int>(key & 0xffU); }
 
 struct Problem {
     const Dataset* data = nullptr;

@@ -118,11 +118,11 @@ std::vector<std::uint32_t> byLevelThenOrder(const Problem& p) {
     return out;
 }
 
-/// Buckets in data order of their first need (deterministic), their needs in `flat`, each
-/// bucket's sorted by (level, tie order).
+/// Buckets in data order of their first need (deterministic), their needs in cg's bucket
+/// arrays, each bucket's sorted by (level, tie order).
 std::vector<Bucket> makeBuckets(const Problem& p, bool reference, CapProfiles& profiles,
-                                const std::vector<CapProfile>& table,
-                                std::vector<std::uint32_t>& flat) {
+                                ClassGraph& cg) {
+    const std::vector<CapProfile>& table = cg.profiles;
     std::vector<Bucket> buckets;
     std::vector<std::uint32_t> sizes;
     std::vector<std::uint32_t> bucketOf(p.needs.size(), kNone);
@@ -163,11 +163,19 @@ std::vector<Bucket> makeBuckets(const Problem& p, bool reference, CapProfiles& p
     }
     std::vector<std::uint32_t> at(buckets.size() + 1, 0);
     for (std::size_t b = 0; b < buckets.size(); ++b) at[b + 1] = at[b] + sizes[b];
-    flat.assign(at.back(), 0);
-    for (std::size_t b = 0; b < buckets.size(); ++b)
-        buckets[b].needs = {flat.data() + at[b], sizes[b]};
+    cg.bucketNeeds.assign(at.back(), 0);
+    cg.bucketLevels.assign(at.back(), 0);
+    cg.bucketQuantities.assign(at.back(), 0);
+    for (std::size_t b = 0; b < buckets.size(); ++b) {
+        buckets[b].needs = {cg.bucketNeeds.data() + at[b], cg.bucketLevels.data() + at[b],
+                            cg.bucketQuantities.data() + at[b], sizes[b]};
+    }
     for (const std::uint32_t i : byLevelThenOrder(p)) {
-        if (bucketOf[i] != kNone) flat[at[bucketOf[i]]++] = i;
+        if (bucketOf[i] == kNone) continue;
+        const std::uint32_t at_ = at[bucketOf[i]]++;
+        cg.bucketNeeds[at_] = i;
+        cg.bucketLevels[at_] = levelKey(p.needs[i]);
+        cg.bucketQuantities[at_] = p.needs[i].quantity;
     }
     return buckets;
 }
@@ -235,7 +243,7 @@ private:
 ClassGraph buildGraph(const Problem& p, bool reference) {
     ClassGraph cg;
     CapProfiles profiles(p, cg.profiles);
-    cg.buckets = makeBuckets(p, reference, profiles, cg.profiles, cg.bucketNeeds);
+    cg.buckets = makeBuckets(p, reference, profiles, cg);
     std::vector<Bucket>& buckets = cg.buckets;
     std::unordered_map<std::uint64_t, std::uint32_t> hubOf;
     for (const Bucket& b : buckets) {
@@ -359,7 +367,7 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
         const std::uint32_t node = cg.bucketBase + b;
         const auto k = static_cast<std::int64_t>(bk.needs.size());
         std::int64_t total = 0;
-        for (std::uint32_t i : bk.needs) total += p.needs[i].quantity;
+        for (std::size_t i = 0; i < bk.needs.size(); ++i) total += bk.needs.quantity(i);
         const bool single = bk.type == BucketType::Single;
         const std::vector<char>& covered =
             bk.type == BucketType::Capped ? noneCovered : coveredOf(bk.group, single);
@@ -401,15 +409,13 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
         }
         bk.levelBegin = arcs.size();
         for (std::size_t i = 0; i < bk.needs.size();) {
-            const PNeed& first = p.needs[bk.needs[i]];
-            const std::uint32_t lk = levelKey(first);
+            const std::uint32_t lk = bk.needs.level(i);
             std::int64_t cap = 0;
             std::size_t j = i;
-            for (; j < bk.needs.size() && levelKey(p.needs[bk.needs[j]]) == lk; ++j) {
-                cap += p.needs[bk.needs[j]].quantity;
-            }
+            for (; j < bk.needs.size() && bk.needs.level(j) == lk; ++j) cap += bk.needs.quantity(j);
             if (bk.type == BucketType::Capped) cap = k * bk.qEff;
-            arcs.add(node, 1, cap, levelCost(scale, first.tier, first.score, first.rank), kNone);
+            arcs.add(node, 1, cap, levelCost(scale, levelTier(lk), levelScore(lk), levelRank(lk)),
+                     kNone);
             ++cg.levels;
             i = j;
         }
