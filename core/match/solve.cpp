@@ -309,7 +309,28 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
     cg.distanceUnit = scale.distance;
 
     // Arcs: s -> offer, s -> t (not served), offer -> hub, passages, bucket in-arcs, levels.
+    // Room for all of them at once, from a bound a little above their count: no copying while
+    // adding millions, and no doubling past what is needed (the browser's memory never shrinks).
+    std::size_t bound = p.offers.size() + 1 + cg.hubs.size();
+    for (const Passage& area : cg.areas) bound += area.offers.size();
+    for (const Passage& pool : cg.pools)
+        bound += pool.slots.size() + passagesOf(pool.group, true).size();
+    for (const Bucket& bk : buckets) {
+        if (bk.type == BucketType::Capped) {
+            bound += cg.profiles[bk.profile].binding.size() + 2; // + pool arc, level arc
+            continue;
+        }
+        const bool single = bk.type == BucketType::Single;
+        const std::size_t covered =
+            reference ? 0
+                      : static_cast<std::size_t>(std::count(areas.covered(bk.group, single).begin(),
+                                                            areas.covered(bk.group, single).end(), 1));
+        bound += p.groups[bk.group].size() - covered + passagesOf(bk.group, single).size() +
+                 bk.needs.size();
+    }
     ArcList& arcs = cg.arcs;
+    arcs.arcs.reserve(bound);
+    arcs.offer.reserve(bound);
     std::int64_t supply = 0;
     for (std::uint32_t k = 0; k < p.offers.size(); ++k) {
         arcs.add(0, offerBase + k, p.offers[k].remaining, 0, kNone);
