@@ -193,6 +193,38 @@ BOOST_AUTO_TEST_CASE(nearest_offer_then_tie_rule) {
     BOOST_CHECK(r.allocations[0].reasons.size() >= 3);
 }
 
+BOOST_AUTO_TEST_CASE(allocations_explained_alike_share_one_reason_list) {
+    // Three households alike (same categories, so same tier and score): two served from the
+    // county's own offer, one from an offer of a donor in another province. Same explanation,
+    // one shared list; another distance, a list of its own that says so.
+    Dataset d = base();
+    d.households = {household(1, "510104", {Category::Dibao}, 9),
+                    household(2, "510104", {Category::Dibao}, 8),
+                    household(3, "510104", {Category::Dibao}, 7)};
+    d.needs = {need(1, 1, 1), need(2, 2, 1), need(3, 3, 1)};
+    d.offers = {offer(1, 1, 2, {"510104"}), offer(2, 2, 5, {"51"})};
+    const MatchResult r = run(d);
+    std::vector<const Allocation*> nearOnes;
+    const Allocation* farOne = nullptr;
+    for (const Allocation& a : r.allocations) {
+        if (a.offer == 1) nearOnes.push_back(&a);
+        if (a.offer == 2) farOne = &a;
+    }
+    BOOST_REQUIRE_EQUAL(nearOnes.size(), 2U);
+    BOOST_REQUIRE(farOne != nullptr);
+    BOOST_TEST(nearOnes[0]->reasons.shares(nearOnes[1]->reasons));
+    BOOST_TEST(!farOne->reasons.shares(nearOnes[0]->reasons));
+    const auto has = [](const Allocation& a, Str code) {
+        for (const Reason& reason : a.reasons) {
+            if (reason.code == code) return true;
+        }
+        return false;
+    };
+    BOOST_TEST(has(*nearOnes[0], Str::MatchDistCounty));
+    BOOST_TEST(has(*farOne, Str::MatchDistWider)); // its donor is in another province
+    BOOST_TEST(!has(*farOne, Str::MatchDistCounty));
+}
+
 BOOST_AUTO_TEST_CASE(capped_class_handout_stays_feasible) {
     // Two identical needs of 2; offer A gives at most 1 per household, B at most 2. The optimum
     // serves all 4 units (1 from A and 1 from B each); handing B's 2 units to the first household
