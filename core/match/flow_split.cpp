@@ -66,17 +66,26 @@ std::vector<Component> components(std::size_t nodeCount, const std::vector<FlowA
         const std::uint32_t y = findRoot(parent, a.to);
         if (x != y) parent[std::max(x, y)] = std::min(x, y); // the smaller id stays the root
     }
+    // Every node straight under its root; then components are numbered by their first arc, and
+    // each one's list is sized before it is filled.
+    for (std::uint32_t v = 0; v < nodeCount; ++v) parent[v] = findRoot(parent, v);
     std::vector<std::uint32_t> index(nodeCount, UINT32_MAX);
-    std::vector<Component> out;
-    for (std::size_t i = 0; i < arcs.size(); ++i) {
-        if (i == bypass) continue;
-        const FlowArc& a = arcs[i];
-        const std::uint32_t root = findRoot(parent, a.from > kSink ? a.from : a.to);
-        if (index[root] == UINT32_MAX) {
-            index[root] = static_cast<std::uint32_t>(out.size());
-            out.emplace_back();
+    std::vector<std::uint32_t> sizes;
+    const auto componentOf = [&](const FlowArc& a) {
+        std::uint32_t& c = index[parent[a.from > kSink ? a.from : a.to]];
+        if (c == UINT32_MAX) {
+            c = static_cast<std::uint32_t>(sizes.size());
+            sizes.push_back(0);
         }
-        out[index[root]].arcs.push_back(static_cast<std::uint32_t>(i));
+        return c;
+    };
+    for (std::size_t i = 0; i < arcs.size(); ++i) {
+        if (i != bypass) ++sizes[componentOf(arcs[i])];
+    }
+    std::vector<Component> out(sizes.size());
+    for (std::size_t c = 0; c < out.size(); ++c) out[c].arcs.reserve(sizes[c]);
+    for (std::size_t i = 0; i < arcs.size(); ++i) {
+        if (i != bypass) out[componentOf(arcs[i])].arcs.push_back(static_cast<std::uint32_t>(i));
     }
     return out;
 }

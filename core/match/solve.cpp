@@ -200,22 +200,17 @@ public:
         f.covered.assign(list.size(), 0);
         for (std::uint8_t d = 0; d <= kMaxDistance; ++d) {
             m_slots.clear();
-            m_key.assign(1, static_cast<char>(d));
+            std::uint64_t h = 1469598103934665603ULL ^ d;
             for (std::uint32_t k = 0; k < list.size(); ++k) {
                 if (list[k].dist != d || (uncappedOnly && m_p.offers[list[k].offer].cap > 0)) {
                     continue;
                 }
                 m_slots.push_back(k);
-                appendBytes(m_key, &list[k].offer, sizeof list[k].offer);
+                h = (h ^ list[k].offer) * 1099511628211ULL;
             }
             if (m_slots.size() < 2) continue;
-            const auto [it, added] =
-                m_index.emplace(m_key, static_cast<std::uint32_t>(cg.areas.size()));
-            if (added) {
-                cg.areas.emplace_back();
-                for (std::uint32_t k : m_slots) cg.areas.back().offers.push_back(list[k]);
-            }
-            f.passages.push_back(it->second);
+            const std::uint32_t area = find(h, list, cg);
+            f.passages.push_back(area);
             for (std::uint32_t k : m_slots) f.covered[k] = 1;
         }
         return f.passages;
@@ -231,11 +226,30 @@ private:
         std::vector<std::uint32_t> passages;
         std::vector<char> covered;
     };
+    /// The passage of the offers list[m_slots] (one distance class), added when new. Found by a
+    /// hash of the offers, confirmed by comparing them.
+    std::uint32_t find(std::uint64_t h, const std::vector<Cand>& list, ClassGraph& cg) {
+        const auto same = [&](const Passage& area) {
+            if (area.offers.size() != m_slots.size()) return false;
+            for (std::size_t i = 0; i < m_slots.size(); ++i) {
+                if (!(area.offers[i] == list[m_slots[i]])) return false;
+            }
+            return true;
+        };
+        for (auto [it, end] = m_index.equal_range(h); it != end; ++it) {
+            if (same(cg.areas[it->second])) return it->second;
+        }
+        const auto id = static_cast<std::uint32_t>(cg.areas.size());
+        m_index.emplace(h, id);
+        cg.areas.emplace_back();
+        for (const std::uint32_t k : m_slots) cg.areas.back().offers.push_back(list[k]);
+        return id;
+    }
+
     const Problem& m_p;
     std::vector<Feed> m_feeds;
-    std::unordered_map<std::string, std::uint32_t> m_index;
+    std::unordered_multimap<std::uint64_t, std::uint32_t> m_index;
     std::vector<std::uint32_t> m_slots;
-    std::string m_key;
 };
 
 } // namespace
