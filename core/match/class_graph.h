@@ -35,9 +35,9 @@ struct NeedSlice {
 struct Bucket {
     BucketType type = BucketType::Free;
     std::uint32_t group = 0;
-    NeedSlice needs;                  ///< by (level, tie order)
-    std::uint32_t profile = kNone;    ///< Capped: its CapProfile
-    std::int64_t qEff = 0;            ///< Capped: units one need may take in all
+    NeedSlice needs;               ///< by (level, tie order)
+    std::uint32_t profile = kNone; ///< Capped: its CapProfile
+    std::int64_t qEff = 0;         ///< Capped: units one need may take in all
     std::size_t inBegin = 0, inEnd = 0, levelBegin = 0, levelEnd = 0;
 };
 
@@ -46,10 +46,10 @@ struct Bucket {
 /// their group and quantity, so a profile is worked out once, not once per need.
 struct CapProfile {
     std::uint32_t group = 0;
-    std::int64_t qEff = 0;                ///< units one need may take in all
-    std::vector<std::int64_t> m;          ///< per group offer, units one need may take
-    std::vector<std::uint32_t> binding;   ///< group offers with 0 < m < qEff: direct arcs
-    std::uint32_t pool = kNone;           ///< the pool of its non-binding offers (m >= qEff)
+    std::int64_t qEff = 0;              ///< units one need may take in all
+    std::vector<std::int64_t> m;        ///< per group offer, units one need may take
+    std::vector<std::uint32_t> binding; ///< group offers with 0 < m < qEff: direct arcs
+    std::uint32_t pool = kNone;         ///< the pool of its non-binding offers (m >= qEff)
 };
 
 /// A pass-through node whose units are interchangeable for everything it feeds, so any split of
@@ -67,15 +67,11 @@ struct Passage {
     std::size_t inBegin = 0, inEnd = 0;
 };
 
-/// The flow arcs of a run and, beside them, the offer each one carries (kNone when it carries no
-/// single offer): kept apart so that the solver takes the arcs as they are, without a copy.
+/// The flow arcs of a run, as the solver takes them (no copy).
 struct ArcList {
     std::vector<FlowArc> arcs;
-    std::vector<std::uint32_t> offer;
-    void add(std::uint32_t from, std::uint32_t to, std::int64_t cap, std::int64_t cost,
-             std::uint32_t carried) {
+    void add(std::uint32_t from, std::uint32_t to, std::int64_t cap, std::int64_t cost) {
         arcs.push_back({from, to, cap, cost});
-        offer.push_back(carried);
     }
     [[nodiscard]] std::size_t size() const { return arcs.size(); }
 };
@@ -89,21 +85,30 @@ struct ClassGraph {
     ~ClassGraph() = default;
 
     std::vector<Bucket> buckets;
-    std::vector<std::uint32_t> bucketNeeds; ///< the buckets' needs, bucket after bucket
+    std::vector<std::uint32_t> bucketNeeds;     ///< the buckets' needs, bucket after bucket
     std::vector<std::uint32_t> bucketLevels;    ///< beside bucketNeeds: levelKey
     std::vector<std::int64_t> bucketQuantities; ///< beside bucketNeeds: quantity
     std::vector<CapProfile> profiles;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> hubs; ///< (need index, group slot)
+    std::vector<std::uint32_t> hubOffers;                      ///< per hub: its offer
     std::vector<Passage> pools;
     std::vector<Passage> areas;
     ArcList arcs;
     std::vector<std::int64_t> supply; ///< per node
-    std::uint32_t bucketBase = 0, poolBase = 0, areaBase = 0;
+    std::uint32_t bucketBase = 0, hubBase = 0, poolBase = 0, areaBase = 0;
     std::size_t levels = 0;
     /// Cost of one unit per distance class (CostScale::distance). Every arc that brings an
     /// offer's units to a passage, pool or bucket costs exactly its distance class times this,
     /// so the hand-out reads distances back from the arcs' costs.
     std::int64_t distanceUnit = 1;
+
+    /// @brief The offer whose units an arc into a passage, pool or bucket brings: its tail is
+    /// that offer's node or a hub of it (node layout above).
+    [[nodiscard]] std::uint32_t carriedOffer(const FlowArc& a) const {
+        if (a.from >= 2 && a.from < bucketBase) return a.from - 2;
+        if (a.from >= hubBase && a.from < poolBase) return hubOffers[a.from - hubBase];
+        return kNone;
+    }
 };
 
 /// @brief Builds the engine's class graph, or the reference graph (every need its own bucket,

@@ -18,6 +18,10 @@ struct FlowArc {
 /// Integer costs only: callers bound them (see cost_scale.h) so potentials fit in int64.
 [[nodiscard]] bool minCostFlow(const std::vector<std::int64_t>& supply,
                                const std::vector<FlowArc>& arcs, std::vector<std::int64_t>& flow);
+/// @brief The same, taking the arcs: they are let go as soon as the solver holds its own copy,
+/// before it runs (a part of a large graph need not be held twice while it is solved).
+[[nodiscard]] bool minCostFlow(const std::vector<std::int64_t>& supply,
+                               std::vector<FlowArc>&& arcs, std::vector<std::int64_t>& flow);
 
 /// @brief What minCostFlowSplit did, for the benchmark's figures.
 struct FlowSplitStats {

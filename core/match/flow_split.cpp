@@ -111,32 +111,34 @@ bool SplitFlowSolver::solveComponent(const Component& c, std::vector<std::uint32
     };
     // Local ids first; then the arcs grouped by their tail (a counting pass), which makes
     // NetworkSimplex's block search about an eighth faster here than the graph's own order.
-    std::vector<FlowArc> sub(c.arcs.size());
+    std::vector<std::uint32_t> tails(c.arcs.size());
     for (std::size_t k = 0; k < c.arcs.size(); ++k) {
         const FlowArc& a = m_arcs[c.arcs[k]];
-        sub[k] = {idOf(a.from), idOf(a.to), a.cap, a.cost};
+        tails[k] = idOf(a.from);
+        (void)idOf(a.to);
     }
     std::vector<std::uint32_t> start(touched.size() + 3, 0);
-    for (const FlowArc& a : sub) ++start[a.from + 1U];
+    for (const std::uint32_t t : tails) ++start[t + 1U];
     for (std::size_t v = 1; v < start.size(); ++v) start[v] += start[v - 1];
-    std::vector<std::uint32_t> order(c.arcs.size()); // position -> index in c.arcs
-    for (std::uint32_t k = 0; k < sub.size(); ++k) order[start[sub[k].from]++] = k;
-    std::vector<FlowArc> byTail;
-    byTail.reserve(sub.size() + 1);
+    std::vector<std::uint32_t> order(c.arcs.size()); // the component's arcs by tail
+    for (std::size_t k = 0; k < tails.size(); ++k) order[start[tails[k]]++] = c.arcs[k];
+    tails = {};
+    std::vector<FlowArc> sub;
+    sub.reserve(c.arcs.size() + 1);
     std::int64_t supply = 0;
-    for (const std::uint32_t k : order) {
-        byTail.push_back(sub[k]);
-        if (sub[k].from == kSource) supply += sub[k].cap;
+    for (const std::uint32_t i : order) {
+        const FlowArc& a = m_arcs[i];
+        sub.push_back({idOf(a.from), idOf(a.to), a.cap, a.cost}); // ids given above
+        if (a.from == kSource) supply += a.cap;
     }
-    sub = std::move(byTail);
     sub.push_back({kSource, kSink, supply, 0});
     std::vector<std::int64_t> subSupply(touched.size() + 2, 0);
     subSupply[kSource] = supply;
     subSupply[kSink] = -supply;
     for (const std::uint32_t v : touched) local[v] = 0;
     std::vector<std::int64_t> subFlow;
-    if (!minCostFlow(subSupply, sub, subFlow)) return false;
-    for (std::size_t k = 0; k < order.size(); ++k) m_flow[c.arcs[order[k]]] = subFlow[k];
+    if (!minCostFlow(subSupply, std::move(sub), subFlow)) return false;
+    for (std::size_t k = 0; k < order.size(); ++k) m_flow[order[k]] = subFlow[k];
     bypassFlow = subFlow.back();
     return true;
 }
@@ -178,8 +180,7 @@ bool SplitFlowSolver::step() {
     // The batch: one component per thread at least, then more while it is small.
     const std::size_t first = m_next;
     std::size_t batchArcs = 0;
-    while (m_next < m_order.size() &&
-           (m_next - first < m_workers || batchArcs < kMinBatchArcs)) {
+    while (m_next < m_order.size() && (m_next - first < m_workers || batchArcs < kMinBatchArcs)) {
         batchArcs += m_parts[m_order[m_next]].arcs.size();
         ++m_next;
     }

@@ -22,8 +22,8 @@ void nearestFirst(std::vector<Source>& s) {
 
 /// Free bucket: each level's units go to its needs in tie order; then the needs, best first, take
 /// the nearest offers. Any split is feasible: no cap binds in a free bucket.
-void handOutFree(const Bucket& bk, const std::vector<std::int64_t>& flow,
-                 std::vector<Source>& src, std::vector<RawAllocation>& out) {
+void handOutFree(const Bucket& bk, const std::vector<std::int64_t>& flow, std::vector<Source>& src,
+                 std::vector<RawAllocation>& out) {
     nearestFirst(src);
     std::vector<std::int64_t> take(bk.needs.size(), 0);
     std::size_t i = 0;
@@ -87,13 +87,12 @@ void handOutCapped(const Bucket& bk, const std::vector<std::int64_t>& flow,
 
 std::vector<RawAllocation> handOut(const ClassGraph& cg, const std::vector<std::int64_t>& flow) {
     const std::vector<FlowArc>& arcs = cg.arcs.arcs;
-    const std::vector<std::uint32_t>& carried = cg.arcs.offer;
     std::vector<std::vector<Source>> toBucket(cg.buckets.size());
     std::vector<std::vector<Source>> toPool(cg.pools.size());
     const auto direct = [&](std::size_t begin, std::size_t end, std::vector<Source>& into) {
         for (std::size_t a = begin; a < end; ++a) {
             if (flow[a] > 0) {
-                into.push_back({carried[a], flow[a], 0,
+                into.push_back({cg.carriedOffer(arcs[a]), flow[a], 0,
                                 static_cast<std::uint8_t>(arcs[a].cost / cg.distanceUnit)});
             }
         }

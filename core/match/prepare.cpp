@@ -183,9 +183,11 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy, const Date& asOf
     const auto candidates = [&](const Need& need, std::uint32_t countyId) -> std::uint32_t {
         constexpr auto kKinds = static_cast<std::size_t>(Kind::Count_);
         constexpr auto kUnits = static_cast<std::size_t>(Unit::Count_);
-        const std::size_t key = (std::size_t{countyId} * kKinds + static_cast<std::size_t>(need.kind)) * kUnits +
-                                static_cast<std::size_t>(need.unit);
-        if (candIndex.size() <= key) candIndex.resize(std::max(key + 1, counties.size() * kKinds * kUnits), kNone);
+        const std::size_t key =
+            (std::size_t{countyId} * kKinds + static_cast<std::size_t>(need.kind)) * kUnits +
+            static_cast<std::size_t>(need.unit);
+        if (candIndex.size() <= key)
+            candIndex.resize(std::max(key + 1, counties.size() * kKinds * kUnits), kNone);
         if (candIndex[key] != kNone) return candIndex[key];
         candIndex[key] = static_cast<std::uint32_t>(candLists.size());
         const std::string_view county = counties[countyId];
@@ -328,8 +330,8 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy, const Date& asOf
             sig.categories = h.categories.bits() & entry.targetMask;
             sig.facts = (static_cast<std::uint64_t>(interval) << 33) |
                         (std::uint64_t{entry.anyConsent && h.consentToShare} << 32) | keyId;
-            const auto known = std::find_if(
-                entry.seen.begin(), entry.seen.end(), [&sig](const SigAnswer& s) {
+            const auto known =
+                std::find_if(entry.seen.begin(), entry.seen.end(), [&sig](const SigAnswer& s) {
                     return s.facts == sig.facts && s.categories == sig.categories;
                 });
             if (known != entry.seen.end()) {

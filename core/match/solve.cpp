@@ -46,7 +46,8 @@ public:
         const bool plain = m_lockedHousehold[n.household] == 0;
         if (plain && n.quantity <= m_minCap[n.group]) return kNone;
         const bool cacheable = plain && n.quantity <= std::int64_t{UINT32_MAX};
-        const std::uint64_t key = (std::uint64_t{n.group} << 32) | static_cast<std::uint64_t>(n.quantity);
+        const std::uint64_t key =
+            (std::uint64_t{n.group} << 32) | static_cast<std::uint64_t>(n.quantity);
         if (cacheable) {
             const auto it = m_byGroupQuantity.find(key);
             if (it != m_byGroupQuantity.end()) return it->second;
@@ -72,7 +73,8 @@ private:
     /// The profile with these limits (m_m), added when new. Found by a hash, confirmed by
     /// comparing (a collision only means looking at one more profile).
     std::uint32_t intern(std::uint32_t group, std::int64_t qEff) {
-        std::uint64_t h = (std::uint64_t{group} * 0x9E3779B97F4A7C15ULL) ^ static_cast<std::uint64_t>(qEff);
+        std::uint64_t h =
+            (std::uint64_t{group} * 0x9E3779B97F4A7C15ULL) ^ static_cast<std::uint64_t>(qEff);
         for (const std::int64_t limit : m_m)
             h = (h ^ static_cast<std::uint64_t>(limit)) * 1099511628211ULL;
         for (auto [it, end] = m_byContent.equal_range(h); it != end; ++it) {
@@ -93,8 +95,8 @@ private:
 
     const Problem& m_p;
     std::vector<CapProfile>& m_table;
-    std::vector<std::int64_t> m_minCap;     ///< per group: its smallest cap, kNoCap when none
-    std::vector<char> m_lockedHousehold;    ///< per household: holds locked units of a capped offer
+    std::vector<std::int64_t> m_minCap;  ///< per group: its smallest cap, kNoCap when none
+    std::vector<char> m_lockedHousehold; ///< per household: holds locked units of a capped offer
     std::unordered_map<std::uint64_t, std::uint32_t> m_byGroupQuantity;
     std::unordered_multimap<std::uint64_t, std::uint32_t> m_byContent;
     std::vector<std::int64_t> m_m;
@@ -130,8 +132,7 @@ std::vector<Bucket> makeBuckets(const Problem& p, bool reference, CapProfiles& p
     // Per profile, its classes as (level, bucket): a profile has a few levels, so a short scan.
     std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> classesOf;
     const auto open = [&](BucketType type, std::uint32_t group, std::uint32_t profile) {
-        buckets.push_back({type, group, {}, profile,
-                           profile == kNone ? 0 : table[profile].qEff});
+        buckets.push_back({type, group, {}, profile, profile == kNone ? 0 : table[profile].qEff});
         sizes.push_back(0);
         return static_cast<std::uint32_t>(buckets.size() - 1);
     };
@@ -269,6 +270,7 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
             const std::uint64_t hk = (std::uint64_t{n.household} << 32) | g[k].offer;
             if (hubOf.emplace(hk, static_cast<std::uint32_t>(cg.hubs.size())).second) {
                 cg.hubs.emplace_back(b.needs[0], k);
+                cg.hubOffers.push_back(g[k].offer);
             }
         }
     }
@@ -313,7 +315,8 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
 
     const std::uint32_t offerBase = 2;
     cg.bucketBase = static_cast<std::uint32_t>(offerBase + p.offers.size());
-    const auto hubBase = static_cast<std::uint32_t>(cg.bucketBase + buckets.size());
+    cg.hubBase = static_cast<std::uint32_t>(cg.bucketBase + buckets.size());
+    const std::uint32_t hubBase = cg.hubBase;
     cg.poolBase = static_cast<std::uint32_t>(hubBase + cg.hubs.size());
     cg.areaBase = static_cast<std::uint32_t>(cg.poolBase + cg.pools.size());
     const std::int64_t nodes =
@@ -336,35 +339,35 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
         }
         const bool single = bk.type == BucketType::Single;
         const std::size_t covered =
-            reference ? 0
-                      : static_cast<std::size_t>(std::count(areas.covered(bk.group, single).begin(),
-                                                            areas.covered(bk.group, single).end(), 1));
+            reference
+                ? 0
+                : static_cast<std::size_t>(std::count(areas.covered(bk.group, single).begin(),
+                                                      areas.covered(bk.group, single).end(), 1));
         bound += p.groups[bk.group].size() - covered + passagesOf(bk.group, single).size() +
                  bk.needs.size();
     }
     ArcList& arcs = cg.arcs;
     arcs.arcs.reserve(bound);
-    arcs.offer.reserve(bound);
     std::int64_t supply = 0;
     for (std::uint32_t k = 0; k < p.offers.size(); ++k) {
-        arcs.add(0, offerBase + k, p.offers[k].remaining, 0, kNone);
+        arcs.add(0, offerBase + k, p.offers[k].remaining, 0);
         supply += p.offers[k].remaining;
     }
-    arcs.add(0, 1, supply, 0, kNone);
+    arcs.add(0, 1, supply, 0);
     // A hub has one in-arc, so its distance cost may sit on its out-arcs (to the household's
     // needs) instead: the same cost for every flow, and each arc into a bucket carries its
     // offer's distance (ClassGraph::distanceUnit).
     for (std::uint32_t h = 0; h < cg.hubs.size(); ++h) {
         const PNeed& n = p.needs[cg.hubs[h].first];
         const Cand& c = p.groups[n.group][cg.hubs[h].second];
-        arcs.add(offerBase + c.offer, hubBase + h, p.capLeft(n, c.offer), 0, kNone);
+        arcs.add(offerBase + c.offer, hubBase + h, p.capLeft(n, c.offer), 0);
     }
     for (std::uint32_t c = 0; c < cg.areas.size(); ++c) {
         Passage& area = cg.areas[c];
         area.inBegin = arcs.size();
         for (const Cand& o : area.offers) {
             arcs.add(offerBase + o.offer, cg.areaBase + c, p.offers[o.offer].remaining,
-                     distanceCost(scale, o.dist), o.offer);
+                     distanceCost(scale, o.dist));
         }
         area.inEnd = arcs.size();
     }
@@ -376,7 +379,7 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
                                  std::int64_t cap) {
         for (const std::uint32_t c : passagesOf(g, uncappedOnly)) {
             cg.areas[c].outArcs.push_back(arcs.size());
-            arcs.add(cg.areaBase + c, to, cap, 0, kNone);
+            arcs.add(cg.areaBase + c, to, cap, 0);
         }
     };
     for (std::uint32_t q = 0; q < cg.pools.size(); ++q) {
@@ -390,8 +393,7 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
         for (std::uint32_t k : pool.slots) {
             const Cand& c = p.groups[pool.group][k];
             if (!covered.empty() && covered[k]) continue;
-            arcs.add(offerBase + c.offer, cg.poolBase + q, cap, distanceCost(scale, c.dist),
-                     c.offer);
+            arcs.add(offerBase + c.offer, cg.poolBase + q, cap, distanceCost(scale, c.dist));
         }
         pool.inEnd = arcs.size();
         passageArcs(pool.group, true, cg.poolBase + q, cap);
@@ -415,22 +417,22 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
             const CapProfile& prof = cg.profiles[bk.profile];
             for (const std::uint32_t s : prof.binding) {
                 arcs.add(offerBase + g[s].offer, node, k * prof.m[s],
-                         distanceCost(scale, g[s].dist), g[s].offer);
+                         distanceCost(scale, g[s].dist));
             }
         }
         for (std::uint32_t s = 0; s < g.size() && bk.type != BucketType::Capped; ++s) {
             const std::uint32_t o = g[s].offer;
             const std::int64_t cost = distanceCost(scale, g[s].dist);
             if (bk.type == BucketType::Free) {
-                if (!viaPassage(s)) arcs.add(offerBase + o, node, total, cost, o);
+                if (!viaPassage(s)) arcs.add(offerBase + o, node, total, cost);
             } else {
                 const PNeed& n = p.needs[bk.needs[0]];
                 if (n.multi && p.offers[o].cap > 0) {
                     const std::uint32_t h = hubOf.at((std::uint64_t{n.household} << 32) | o);
-                    arcs.add(hubBase + h, node, n.quantity, cost, o);
+                    arcs.add(hubBase + h, node, n.quantity, cost);
                 } else if (!viaPassage(s)) {
                     const std::int64_t cap = std::min(n.quantity, p.capLeft(n, o));
-                    if (cap > 0) arcs.add(offerBase + o, node, cap, cost, o);
+                    if (cap > 0) arcs.add(offerBase + o, node, cap, cost);
                 }
             }
         }
@@ -438,7 +440,7 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
         if (bk.type == BucketType::Capped && cg.profiles[bk.profile].pool != kNone) {
             const std::uint32_t pool = cg.profiles[bk.profile].pool;
             cg.pools[pool].outArcs.push_back(arcs.size());
-            arcs.add(cg.poolBase + pool, node, k * bk.qEff, 0, kNone);
+            arcs.add(cg.poolBase + pool, node, k * bk.qEff, 0);
         } else if (bk.type != BucketType::Capped) {
             passageArcs(bk.group, single, node, single ? p.needs[bk.needs[0]].quantity : total);
         }
@@ -449,8 +451,7 @@ ClassGraph buildGraph(const Problem& p, bool reference) {
             std::size_t j = i;
             for (; j < bk.needs.size() && bk.needs.level(j) == lk; ++j) cap += bk.needs.quantity(j);
             if (bk.type == BucketType::Capped) cap = k * bk.qEff;
-            arcs.add(node, 1, cap, levelCost(scale, levelTier(lk), levelScore(lk), levelRank(lk)),
-                     kNone);
+            arcs.add(node, 1, cap, levelCost(scale, levelTier(lk), levelScore(lk), levelRank(lk)));
             ++cg.levels;
             i = j;
         }

@@ -29,10 +29,10 @@ public:
 
     ReasonList() = default;
     ReasonList(std::vector<Reason> reasons) // NOLINT(google-explicit-constructor): a list's value
-        : m_list(reasons.empty() ? nullptr
-                                 : std::make_shared<const std::vector<Reason>>(std::move(reasons))) {}
-    ReasonList(std::initializer_list<Reason> reasons)
-        : ReasonList(std::vector<Reason>(reasons)) {}
+        : m_list(reasons.empty()
+                     ? nullptr
+                     : std::make_shared<const std::vector<Reason>>(std::move(reasons))) {}
+    ReasonList(std::initializer_list<Reason> reasons) : ReasonList(std::vector<Reason>(reasons)) {}
 
     [[nodiscard]] const std::vector<Reason>& list() const { return m_list ? *m_list : empty_(); }
     [[nodiscard]] const_iterator begin() const { return list().begin(); }
