@@ -79,6 +79,10 @@ struct SigAnswer {
     Str missReason = Str::MatchUnmetNoOffer;
 };
 
+bool bySig(const SigAnswer& a, const SigAnswer& b) {
+    return a.facts != b.facts ? a.facts < b.facts : a.categories < b.categories;
+}
+
 /// Offers of one kind and unit that cover one county (by offer index, with distances), and
 /// which household facts can change their answers.
 struct CandList {
@@ -86,8 +90,9 @@ struct CandList {
     std::uint32_t targetMask = 0;     ///< union of the offers' target groups
     bool anyConsent = false;          ///< some donor needs consent
     std::vector<std::int64_t> breaks; ///< window boundaries: deadlines between two answer alike
-    /// Signatures seen on this list and their answers. A list sees a few dozen: a short scan
-    /// of one array costs less than a look-up in one hash table for the whole run.
+    /// Signatures seen on this list and their answers, sorted (bySig). A list sees a few dozen
+    /// as a rule: a binary search in one small array costs less than a look-up in one hash
+    /// table for the whole run, and stays logarithmic if a policy makes many.
     std::vector<SigAnswer> seen;
 };
 
@@ -330,11 +335,8 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy, const Date& asOf
             sig.categories = h.categories.bits() & entry.targetMask;
             sig.facts = (static_cast<std::uint64_t>(interval) << 33) |
                         (std::uint64_t{entry.anyConsent && h.consentToShare} << 32) | keyId;
-            const auto known =
-                std::find_if(entry.seen.begin(), entry.seen.end(), [&sig](const SigAnswer& s) {
-                    return s.facts == sig.facts && s.categories == sig.categories;
-                });
-            if (known != entry.seen.end()) {
+            const auto known = std::lower_bound(entry.seen.begin(), entry.seen.end(), sig, bySig);
+            if (known != entry.seen.end() && !bySig(sig, *known)) {
                 pn.group = known->group;
                 pn.missOffer = known->missOffer;
                 pn.missReason = known->missReason;
@@ -387,7 +389,8 @@ Problem prepare(const Dataset& data, const MatchPolicy& policy, const Date& asOf
             sig.group = pn.group;
             sig.missOffer = pn.missOffer;
             sig.missReason = pn.missReason;
-            entry.seen.push_back(sig);
+            entry.seen.insert(std::upper_bound(entry.seen.begin(), entry.seen.end(), sig, bySig),
+                              sig);
         }
     }
     p.tierCount = maxTier + 1;

@@ -142,8 +142,7 @@ std::vector<Bucket> makeBuckets(const Problem& p, bool reference, CapProfiles& p
         std::uint32_t b = kNone;
         // A household with several needs of one kind shares a capped offer's cap: own bucket.
         const bool capped = profiles.capped(n.group);
-        const std::uint32_t profile =
-            reference || (n.multi && capped) || !capped ? kNone : profiles.of(n);
+        const std::uint32_t profile = reference || n.multi || !capped ? kNone : profiles.of(n);
         if (reference || (n.multi && capped)) {
             b = open(BucketType::Single, n.group, kNone);
         } else if (profile == kNone) {
@@ -173,10 +172,10 @@ std::vector<Bucket> makeBuckets(const Problem& p, bool reference, CapProfiles& p
     }
     for (const std::uint32_t i : byLevelThenOrder(p)) {
         if (bucketOf[i] == kNone) continue;
-        const std::uint32_t at_ = at[bucketOf[i]]++;
-        cg.bucketNeeds[at_] = i;
-        cg.bucketLevels[at_] = levelKey(p.needs[i]);
-        cg.bucketQuantities[at_] = p.needs[i].quantity;
+        const std::uint32_t pos = at[bucketOf[i]]++;
+        cg.bucketNeeds[pos] = i;
+        cg.bucketLevels[pos] = levelKey(p.needs[i]);
+        cg.bucketQuantities[pos] = p.needs[i].quantity;
     }
     return buckets;
 }
