@@ -185,9 +185,9 @@ MatchResult makeReport(const Problem& p, std::vector<RawAllocation> raw, const M
 
     // Locked units per taking-part need, for the totals.
     std::map<NeedId, std::int64_t> lockedUnits;
-    std::vector<int> openOffers(p.groups.size(), -1); // per group, offers with units left
     for (std::size_t i : p.locked)
         lockedUnits[data.allocations[i].need] += data.allocations[i].quantity;
+    std::vector<int> openOffers(p.groups.size(), -1); // per group, offers with units left
     for (std::size_t i = 0; i < p.needs.size(); ++i) {
         const PNeed& n = p.needs[i];
         const NeedId id = data.needs[n.need].id;
