@@ -17,6 +17,16 @@ std::vector<Allocation> freshOf(const MatchResult& r) {
             r.allocations.end()};
 }
 
+/// A mid-sized instance shape (the rest as InstanceShape's defaults).
+InstanceShape sized(int households, int needs, int offers, int maxCapacity) {
+    InstanceShape shape;
+    shape.households = households;
+    shape.needs = needs;
+    shape.offers = offers;
+    shape.maxCapacity = maxCapacity;
+    return shape;
+}
+
 MatchResult run(const Dataset& d, const MatchPolicy& policy, MatchMode mode) {
     MatchOptions o;
     o.mode = mode;
@@ -100,12 +110,7 @@ BOOST_AUTO_TEST_CASE(crowded_instances_with_caps_equal_reference) {
 }
 
 BOOST_AUTO_TEST_CASE(same_input_gives_same_allocations) {
-    InstanceShape shape;
-    shape.households = 40;
-    shape.needs = 120;
-    shape.offers = 10;
-    shape.maxCapacity = 30;
-    const Dataset d = randomInstance(77, shape);
+    const Dataset d = randomInstance(77, sized(40, 120, 10, 30));
     const NationalDefaultPolicy policy;
     const MatchResult a = run(d, policy, MatchMode::Engine);
     const MatchResult b = run(d, policy, MatchMode::Engine);
@@ -116,12 +121,7 @@ BOOST_AUTO_TEST_CASE(same_input_gives_same_allocations) {
 BOOST_AUTO_TEST_CASE(needs_listed_out_of_id_order_give_ordered_and_equal_results) {
     // The report orders proposals by (need id, offer id): by a counting pass when the data set
     // lists needs by id, by a sort otherwise. Both ways: ordered, valid, the same objective.
-    InstanceShape shape;
-    shape.households = 30;
-    shape.needs = 90;
-    shape.offers = 8;
-    shape.maxCapacity = 25;
-    const Dataset listed = randomInstance(91, shape);
+    const Dataset listed = randomInstance(91, sized(30, 90, 8, 25));
     Dataset shuffled = listed;
     std::reverse(shuffled.needs.begin(), shuffled.needs.end());
     const NationalDefaultPolicy policy;
@@ -143,11 +143,7 @@ BOOST_AUTO_TEST_CASE(needs_listed_out_of_id_order_give_ordered_and_equal_results
 }
 
 BOOST_AUTO_TEST_CASE(locked_allocations_survive_a_rerun_with_new_offers) {
-    InstanceShape shape;
-    shape.households = 30;
-    shape.needs = 80;
-    shape.offers = 6;
-    shape.maxCapacity = 20;
+    InstanceShape shape = sized(30, 80, 6, 20);
     shape.lockedPercent = 0;
     Dataset d = randomInstance(2024, shape);
     const NationalDefaultPolicy policy;
